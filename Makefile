@@ -1,0 +1,84 @@
+# kenpo-wizard: two commands for a newcomer, `make serve` and `make test`.
+# Every install step lives here so a fresh clone (and CI) needs nothing else.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup serve test build lint catalogs wheel site bench clean \
+        test-engine test-pyodide test-site test-wizard
+
+help:
+	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000"
+	@echo "make test   - set up and run every test"
+	@echo "make bench  - measure the wizard page load (headless Chromium)"
+
+# ---------------------------------------------------------------- setup
+$(VENV)/.installed: requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian chromium drives the browser tests; install it only when missing.
+.cache/chromium.ok:
+	@mkdir -p .cache
+	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed .cache/chromium.ok
+
+# ---------------------------------------------------------------- build
+# Message catalogs: extract to messages.pot, compile .mo into the package.
+catalogs: $(VENV)/.installed
+	$(PY) -m kenpo_wizard.build.catalogs
+
+wheel: catalogs
+	rm -rf dist
+	$(PY) -m build --wheel --outdir dist . >/dev/null
+
+site: setup wheel
+	$(BIN)/mkdocs build --strict --quiet
+
+build: site
+
+serve: build
+	@echo "Serving http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+
+# ---------------------------------------------------------------- tests
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test-engine: catalogs
+	$(BIN)/pytest tests/engine
+
+test-pyodide: setup wheel
+	node tests/pyodide/run.mjs
+
+test-site: site
+	$(BIN)/pytest tests/site
+
+test-wizard: site
+	$(BIN)/pytest tests/wizard
+
+test: setup lint test-engine test-pyodide test-site test-wizard
+
+bench: site
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site dist build .cache
