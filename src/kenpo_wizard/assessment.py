@@ -1,0 +1,130 @@
+"""The answer for one person on one day (contract.md), and its JSON form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .leaflet import Document, Form, Reason, Route, Section
+
+
+class Phase:
+    BEFORE_ABOLITION = "before_abolition"
+    TRANSITION = "transition"
+    AFTER_TRANSITION = "after_transition"
+
+
+@dataclass(frozen=True)
+class CertificateIssue:
+    issue: str  # none / ex_officio / application
+    reasons: tuple[Reason, ...] = ()
+    valid_until: dt.date | None = None
+    copay_ratio_printed: bool = False
+
+
+@dataclass(frozen=True)
+class Return:
+    document: Document
+    to: str = "employer"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Something that comes to the member (an extension of the contract)."""
+
+    document: Document
+    how: str  # ex_officio / application / on_joining / sent / on_copay_change
+    via_employer: bool
+    when: str | None  # ISO day or month (YYYY-MM) when the leaflet names one
+    planned: bool = False
+
+
+@dataclass(frozen=True)
+class Assessment:
+    on: dt.date
+    phase: str
+    covered: bool
+    show_at_clinic: tuple[tuple[Document, ...], ...]
+    eligibility_certificate: CertificateIssue
+    submit: tuple[Form, ...]
+    returns: tuple[Return, ...]
+    register: tuple[Route, ...]
+    contact_association: bool
+    sources: tuple[Section, ...]
+    # Extensions: why, in rule ids and note codes, so texts and tests can point at them.
+    rules: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    contact_reasons: tuple[str, ...] = ()
+    unknowns: tuple[str, ...] = ()
+    receive: tuple[Delivery, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        ec = self.eligibility_certificate
+        out: dict[str, Any] = {
+            "on": self.on.isoformat(),
+            "phase": self.phase,
+            "covered": self.covered,
+            "show_at_clinic": [[str(d) for d in alt] for alt in self.show_at_clinic],
+            "eligibility_certificate": {
+                "issue": ec.issue,
+                "reasons": [str(r) for r in ec.reasons],
+                "valid_until": ec.valid_until.isoformat() if ec.valid_until else None,
+                "copay_ratio_printed": ec.copay_ratio_printed,
+            },
+            "submit": [str(f) for f in self.submit],
+            "return": [{"document": str(r.document), "to": r.to} for r in self.returns],
+            "register": [str(r) for r in self.register],
+            "contact_association": self.contact_association,
+            "sources": [str(s) for s in self.sources],
+            "rules": list(self.rules),
+            "notes": list(self.notes),
+            "contact_reasons": list(self.contact_reasons),
+            "unknowns": list(self.unknowns),
+            "receive": [
+                {
+                    "document": str(d.document),
+                    "how": d.how,
+                    "via_employer": d.via_employer,
+                    "when": d.when,
+                    "planned": d.planned,
+                }
+                for d in self.receive
+            ],
+        }
+        out["result_code"] = result_code(out)
+        return out
+
+
+# Letters that survive being read aloud on the phone (no 0/O, 1/I/L, 5/S, 2/Z, 8/B).
+_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+# What an agent needs to talk about: not the day, not the explanatory notes.
+_CODE_KEYS = (
+    "phase",
+    "covered",
+    "show_at_clinic",
+    "submit",
+    "return",
+    "contact_association",
+)
+
+
+def result_code(answer: dict[str, Any]) -> str:
+    """A short code for what the answer says (not for the day), e.g. ``T-K7QA``.
+
+    The first letter is the phase (B/T/A); the rest is a digest of the outcome, so the same
+    situation always has the same code and a call-center agent can look it up.
+    """
+    outcome = {k: answer[k] for k in _CODE_KEYS}
+    outcome["issue"] = answer["eligibility_certificate"]["issue"]
+    outcome["register"] = bool(answer["register"])
+    digest = hashlib.sha256(json.dumps(outcome, sort_keys=True).encode()).digest()
+    n = int.from_bytes(digest[:8], "big")
+    letters = []
+    for _ in range(4):
+        n, i = divmod(n, len(_CODE_ALPHABET))
+        letters.append(_CODE_ALPHABET[i])
+    prefix = {"before_abolition": "B", "transition": "T", "after_transition": "A"}[answer["phase"]]
+    return f"{prefix}-{''.join(letters)}"

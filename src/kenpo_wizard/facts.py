@@ -1,0 +1,165 @@
+"""The facts a person brings (contract.md), validated into one immutable value.
+
+An absent fact means "not asked / not applicable". Extensions beyond the contract:
+``member_type`` (被保険者・被扶養者・任意継続) and ``assisted_visit=child`` (domain.md P7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+
+from .dates import parse_date
+from .errors import InputError
+from .i18n import N_, _
+from .leaflet import ABOLITION_DAY
+
+ENUM_FACTS: dict[str, tuple[str, ...]] = {
+    "member_type": ("employee", "dependant", "voluntary"),
+    "mynumber_card": ("none", "held", "lost", "renewing", "returned"),
+    "insurance_use": ("registered", "not_registered", "cancelled"),
+    "certificate": ("valid", "expired"),
+    "assisted_visit": ("yes", "child", "no"),
+    "health_insurance_card": ("held", "lost", "none"),
+    "eligibility_certificate": ("held", "lost", "none"),
+    "eligibility_notice": ("held", "lost", "none"),
+    "mynaportal": ("yes", "no"),
+    "card_reader": ("ok", "unavailable"),
+}
+DATE_FACTS = ("joined_on", "eligibility_lost_on")
+INT_FACTS = {"age": (0, 130)}
+
+FACT_LABELS: dict[str, str] = {
+    "joined_on": N_("加入日（資格取得日）"),
+    "eligibility_lost_on": N_("資格喪失日"),
+    "age": N_("年齢"),
+    "member_type": N_("加入の区分"),
+    "mynumber_card": N_("マイナンバーカード"),
+    "insurance_use": N_("保険証利用登録"),
+    "certificate": N_("電子証明書"),
+    "assisted_visit": N_("受診時の同行者"),
+    "health_insurance_card": N_("保険証"),
+    "eligibility_certificate": N_("資格確認書"),
+    "eligibility_notice": N_("資格情報のお知らせ"),
+    "mynaportal": N_("マイナポータルの資格情報画面"),
+    "card_reader": N_("医療機関のカードリーダー"),
+}
+
+
+@dataclass(frozen=True)
+class Facts:
+    joined_on: dt.date | None = None
+    eligibility_lost_on: dt.date | None = None
+    age: int | None = None
+    member_type: str | None = None
+    mynumber_card: str | None = None
+    insurance_use: str | None = None
+    certificate: str | None = None
+    assisted_visit: str | None = None
+    health_insurance_card: str | None = None
+    eligibility_certificate: str | None = None
+    eligibility_notice: str | None = None
+    mynaportal: str | None = None
+    card_reader: str | None = None
+
+    @property
+    def joined_after_abolition(self) -> bool:
+        """Joined on or after 2024-12-02: never had a 保険証 from this association (R1)."""
+        return self.joined_on is not None and self.joined_on >= ABOLITION_DAY
+
+    def to_dict(self) -> dict[str, str | int]:
+        """Only the facts given, dates as ISO strings (the JSON form of the input)."""
+        out: dict[str, str | int] = {}
+        for k, v in asdict(self).items():
+            if v is not None:
+                out[k] = v.isoformat() if isinstance(v, dt.date) else v
+        return out
+
+
+FACT_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Facts))
+
+
+def parse_facts(raw: Mapping[str, object]) -> Facts:
+    """Validate a mapping of fact names to values (strings, ints or dates)."""
+    values: dict[str, object] = {}
+    for name, value in raw.items():
+        if name not in FACT_NAMES:
+            raise InputError(
+                "unknown_fact", _("知らない項目です：{name}").format(name=name[:40]), name[:40]
+            )
+        if value is None or value == "":
+            continue
+        values[name] = _parse_value(name, value)
+    facts = Facts(**values)  # type: ignore[arg-type]
+    check_consistent(facts)
+    return facts
+
+
+def _parse_value(name: str, value: object) -> object:
+    label = _(FACT_LABELS[name])
+    if name in DATE_FACTS:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            return parse_date(value, field=name)
+        raise InputError("bad_value", _("{label}は日付で指定してください。").format(label=label), name)
+    if name in INT_FACTS:
+        lo, hi = INT_FACTS[name]
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str):
+            import unicodedata
+
+            text = unicodedata.normalize("NFKC", value).strip().removesuffix("歳")
+            number = int(text) if text.isdigit() and len(text) <= 3 else None
+        if number is None or not lo <= number <= hi:
+            raise InputError(
+                "bad_value",
+                _("{label}は{lo}から{hi}までの整数で入力してください。").format(
+                    label=label, lo=lo, hi=hi
+                ),
+                name,
+            )
+        return number
+    allowed = ENUM_FACTS[name]
+    if not isinstance(value, str) or value not in allowed:
+        shown = str(value)[:40]
+        raise InputError(
+            "bad_value",
+            _("{label}の値「{value}」は使えません（使える値：{allowed}）。").format(
+                label=label, value=shown, allowed="、".join(allowed)
+            ),
+            name,
+        )
+    return value
+
+
+def check_consistent(f: Facts) -> None:
+    """Reject combinations that cannot both be true (a tampered or mistyped input)."""
+
+    def conflict(field: str, message: str) -> InputError:
+        return InputError("contradiction", message, field)
+
+    card_absent = f.mynumber_card in ("none", "returned")
+    if card_absent and f.insurance_use is not None:
+        raise conflict(
+            "insurance_use",
+            _("マイナンバーカードをお持ちでない場合、保険証利用登録の回答はできません。"),
+        )
+    if card_absent and f.certificate is not None:
+        raise conflict(
+            "certificate", _("マイナンバーカードをお持ちでない場合、電子証明書の回答はできません。")
+        )
+    if f.joined_on and f.eligibility_lost_on and f.eligibility_lost_on <= f.joined_on:
+        raise conflict(
+            "eligibility_lost_on", _("資格喪失日は加入日（資格取得日）より後の日付にしてください。")
+        )
+    if f.joined_after_abolition and f.health_insurance_card in ("held", "lost"):
+        raise conflict(
+            "health_insurance_card",
+            _("令和6年12月2日以降に加入した方には保険証は発行されていません。"),
+        )

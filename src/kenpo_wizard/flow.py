@@ -1,0 +1,540 @@
+"""The question flow as data (in the manner of GOV.UK smart-answers).
+
+Each question has an id (its URL key), Japanese text, and either choices that each name
+the next node, or one ``next``. Where the next node depends on what is already known, a
+:class:`Branch` lists every node it may lead to and a rule picks one, so the graph can be
+checked without running it: building the flow fails on a dangling or unreachable node.
+
+Answers are plain strings keyed by question id (as in a URL). ``walk`` replays them from
+the start and returns the facts gathered, the answered path and the node to show next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from .dates import parse_date
+from .errors import InputError
+from .facts import Facts, check_consistent
+from .i18n import N_, _
+from .leaflet import ABOLITION_DAY, TRANSITION_LAST_DAY, TRANSITION_OVER
+
+UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact
+
+
+@dataclass(frozen=True)
+class Branch:
+    """A next node chosen from ``options`` by ``rule`` (facts so far, the day)."""
+
+    name: str
+    options: tuple[str, ...]
+    rule: Callable[[Facts, dt.date], str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    next: str | Branch
+    hint: str = ""
+    facts: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str  # "choice", "date" or "number"
+    text: str
+    hint: str = ""
+    choices: tuple[Choice, ...] = ()
+    fact: str | None = None  # for date and number questions
+    next: str | Branch | None = None  # for date and number questions
+    examples: tuple[str, ...] = ()  # typical answers, for enumerating paths
+    legend_note: str = ""  # why we ask (shown under the question)
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def choice(self, value: str) -> Choice | None:
+        return next((c for c in self.choices if c.value == value), None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+
+
+Node = Question | Outcome
+
+
+class FlowError(Exception):
+    """The flow's graph is broken (a programming error, found when the flow is built)."""
+
+
+class Flow:
+    def __init__(self, start: str, nodes: list[Node]) -> None:
+        self.start = start
+        self.nodes: dict[str, Node] = {}
+        for node in nodes:
+            if node.id in self.nodes:
+                raise FlowError(f"duplicate node {node.id!r}")
+            self.nodes[node.id] = node
+        self._check()
+
+    def successors(self, node: Node) -> tuple[str, ...]:
+        if isinstance(node, Outcome):
+            return ()
+        targets: list[str] = []
+        for nxt in [c.next for c in node.choices] + [node.next]:
+            if isinstance(nxt, Branch):
+                targets.extend(nxt.options)
+            elif nxt is not None:
+                targets.append(nxt)
+        return tuple(dict.fromkeys(targets))
+
+    def _check(self) -> None:
+        if self.start not in self.nodes:
+            raise FlowError(f"start node {self.start!r} does not exist")
+        for node in self.nodes.values():
+            if isinstance(node, Question):
+                if node.kind == "choice" and (not node.choices or node.next is not None):
+                    raise FlowError(f"{node.id}: a choice question names its next per choice")
+                if node.kind != "choice" and (node.choices or node.next is None or not node.fact):
+                    raise FlowError(f"{node.id}: a {node.kind} question needs a fact and a next")
+            for target in self.successors(node):
+                if target not in self.nodes:
+                    raise FlowError(f"{node.id} leads to missing node {target!r}")
+        seen, todo = {self.start}, [self.start]
+        while todo:
+            for target in self.successors(self.nodes[todo.pop()]):
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        unreachable = sorted(set(self.nodes) - seen)
+        if unreachable:
+            raise FlowError(f"unreachable nodes: {', '.join(unreachable)}")
+
+    def question(self, qid: str) -> Question:
+        node = self.nodes[qid]
+        assert isinstance(node, Question)
+        return node
+
+    @property
+    def questions(self) -> list[Question]:
+        return [n for n in self.nodes.values() if isinstance(n, Question)]
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        return [n for n in self.nodes.values() if isinstance(n, Outcome)]
+
+
+@dataclass(frozen=True)
+class Step:
+    question: Question
+    answer: str
+
+
+@dataclass(frozen=True)
+class State:
+    """Where a set of answers leads: the answered path, the facts, and the current node."""
+
+    path: tuple[Step, ...]
+    facts: Facts
+    node: Node
+    error: InputError | None = None  # the answer to ``node`` was rejected
+
+    @property
+    def done(self) -> bool:
+        return isinstance(self.node, Outcome)
+
+    def answers(self) -> dict[str, str]:
+        """Only the answers on the path: what a canonical URL holds (unknown keys dropped)."""
+        return {s.question.id: s.answer for s in self.path}
+
+
+def walk(flow: Flow, answers: Mapping[str, str], on: dt.date) -> State:
+    """Replay ``answers`` from the start; stop at the first question unanswered or invalid."""
+    facts: dict[str, object] = {}
+    path: list[Step] = []
+    node: Node = flow.nodes[flow.start]
+    while isinstance(node, Question):
+        raw = answers.get(node.id)
+        if raw is None or raw == "":
+            break
+        try:
+            target, new_facts = _apply(node, raw)
+            trial = {**facts, **new_facts}
+            current = Facts(**trial)  # type: ignore[arg-type]
+            check_consistent(current)
+        except InputError as err:
+            return State(tuple(path), Facts(**facts), node, err)  # type: ignore[arg-type]
+        facts = trial
+        path.append(Step(node, raw))
+        nxt = target if target is not None else node.next
+        assert nxt is not None
+        if isinstance(nxt, Branch):
+            chosen = nxt.rule(current, on)
+            if chosen not in nxt.options:
+                raise FlowError(f"{nxt.name} chose {chosen!r}, not among its options")
+            nxt = chosen
+        node = flow.nodes[nxt]
+    return State(tuple(path), Facts(**facts), node)  # type: ignore[arg-type]
+
+
+def _apply(q: Question, raw: str) -> tuple[str | Branch | None, dict[str, object]]:
+    if q.kind == "choice":
+        c = q.choice(raw)
+        if c is None:
+            raise InputError(
+                "bad_answer",
+                _("「{text}」への回答「{value}」は選択肢にありません。").format(
+                    text=_(q.text), value=raw[:40]
+                ),
+                q.id,
+            )
+        return c.next, dict(c.facts)
+    assert q.fact is not None
+    if q.kind == "date":
+        return None, {q.fact: parse_date(raw, field=q.id)}
+    text = raw.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = text.removesuffix("歳")
+    lo, hi = q.minimum or 0, q.maximum or 130
+    if not (text.isdigit() and len(text) <= 3 and lo <= int(text) <= hi):
+        raise InputError(
+            "bad_number",
+            _("{lo}から{hi}までの数字で入力してください。").format(lo=lo, hi=hi),
+            q.id,
+        )
+    return None, {q.fact: int(text)}
+
+
+# ----------------------------------------------------------------------------- the flow
+def _documents_after(current: str) -> Branch:
+    """The document questions, each asked only when its answer can change the result."""
+    order = ("health_insurance_card", "eligibility_certificate", "eligibility_notice", "result")
+    later = order[order.index(current) + 1 :] if current in order else order
+
+    def asks(qid: str, f: Facts, on: dt.date) -> bool:
+        mnic = f.mynumber_card == "held" and f.insurance_use == "registered"
+        mnic = mnic and f.certificate != "expired"
+        lost = f.eligibility_lost_on
+        if qid == "health_insurance_card":
+            relevant_day = on <= TRANSITION_LAST_DAY or (lost is not None and lost <= TRANSITION_LAST_DAY)
+            return not f.joined_after_abolition and relevant_day
+        if qid == "eligibility_certificate":
+            gets_one = f.mynumber_card is not None and not mnic or f.assisted_visit in ("yes", "child")
+            return gets_one and (on >= ABOLITION_DAY or (lost is not None and lost >= ABOLITION_DAY))
+        if qid == "eligibility_notice":
+            return mnic and on >= ABOLITION_DAY
+        return True
+
+    def rule(f: Facts, on: dt.date) -> str:
+        return next(q for q in later if asks(q, f, on))
+
+    return Branch(f"documents after {current}", later, rule)
+
+
+def _after_age(f: Facts, on: dt.date) -> str:
+    return "over_75" if f.age is not None and f.age >= 75 else "leaving"
+
+
+DOCS_START = _documents_after("start")
+AFTER_HEALTH_CARD = _documents_after("health_insurance_card")
+AFTER_CERTIFICATE = _documents_after("eligibility_certificate")
+
+YES_NO_UNKNOWN_HINT = N_("わからない場合は「わからない」を選んでください。確かめ方を結果に表示します。")
+
+QUESTIONS: list[Node] = [
+    Question(
+        "since",
+        "choice",
+        N_("いつから千葉県医業健康保険組合に加入していますか"),
+        hint=N_("被扶養者（ご家族）の方は、ご家族として加入した日でお答えください。"),
+        choices=(
+            Choice("before", N_("令和6年10月5日以前から加入している"), "member_type"),
+            Choice(
+                "later",
+                N_("令和6年10月6日以降に加入した、またはこれから加入する"),
+                "joined_on",
+            ),
+        ),
+    ),
+    Question(
+        "joined_on",
+        "date",
+        N_("加入日（資格取得日）はいつですか"),
+        hint=N_("例：2025-04-01、令和7年4月1日、R7.4.1"),
+        fact="joined_on",
+        next="member_type",
+        examples=("2024-11-01", "2025-04-01"),
+    ),
+    Question(
+        "member_type",
+        "choice",
+        N_("どのように加入していますか"),
+        choices=(
+            Choice(
+                "employee",
+                N_("勤務先（事業所）を通じて加入している（ご本人・ご家族）"),
+                "age",
+                facts={"member_type": "employee"},
+            ),
+            Choice(
+                "voluntary",
+                N_("任意継続被保険者として加入している（退職後に継続）"),
+                "voluntary",
+                hint=N_("勤務先を通さない手続きは、リーフレットに記載がありません。"),
+                facts={"member_type": "voluntary"},
+            ),
+        ),
+    ),
+    Question(
+        "age",
+        "number",
+        N_("受診する方の年齢を教えてください"),
+        hint=N_("受診日・基準日時点の満年齢を数字で入力してください。"),
+        fact="age",
+        next=Branch("age band", ("over_75", "leaving"), _after_age),
+        examples=("40", "72", "80"),
+        minimum=0,
+        maximum=130,
+    ),
+    Question(
+        "leaving",
+        "choice",
+        N_("退職や扶養から外れることで、資格を失う（失った）予定はありますか"),
+        choices=(
+            Choice("no", N_("いいえ"), "mynumber_card"),
+            Choice("yes", N_("はい"), "eligibility_lost_on"),
+        ),
+    ),
+    Question(
+        "eligibility_lost_on",
+        "date",
+        N_("資格喪失日はいつですか"),
+        hint=N_(
+            "資格喪失日は退職日の翌日です。被扶養者の方は扶養から外れた日です。"
+            "例：退職日が3月31日なら資格喪失日は4月1日。"
+        ),
+        fact="eligibility_lost_on",
+        next="mynumber_card",
+        examples=("2025-06-01", "2026-04-01"),
+    ),
+    Question(
+        "mynumber_card",
+        "choice",
+        N_("マイナンバーカードをお持ちですか"),
+        choices=(
+            Choice("held", N_("持っている"), "insurance_use", facts={"mynumber_card": "held"}),
+            Choice(
+                "none",
+                N_("持っていない（取得していない）"),
+                DOCS_START,
+                facts={"mynumber_card": "none"},
+            ),
+            Choice(
+                "lost", N_("紛失した"), DOCS_START, facts={"mynumber_card": "lost"}
+            ),
+            Choice(
+                "renewing",
+                N_("更新中"),
+                DOCS_START,
+                facts={"mynumber_card": "renewing"},
+            ),
+            Choice(
+                "returned",
+                N_("返納した"),
+                DOCS_START,
+                facts={"mynumber_card": "returned"},
+            ),
+        ),
+    ),
+    Question(
+        "insurance_use",
+        "choice",
+        N_("マイナンバーカードの健康保険証としての利用登録はお済みですか"),
+        hint=N_(
+            "マイナポータルで確認できます。医療機関のカードリーダーにカードを置いても確認できます。"
+        ),
+        choices=(
+            Choice(
+                "registered",
+                N_("登録済み"),
+                "certificate",
+                facts={"insurance_use": "registered"},
+            ),
+            Choice(
+                "not_registered",
+                N_("登録していない"),
+                DOCS_START,
+                facts={"insurance_use": "not_registered"},
+            ),
+            Choice(
+                "cancelled",
+                N_("登録の解除を申請した"),
+                DOCS_START,
+                facts={"insurance_use": "cancelled"},
+            ),
+            Choice(UNKNOWN, N_("わからない"), DOCS_START, hint=YES_NO_UNKNOWN_HINT),
+        ),
+    ),
+    Question(
+        "certificate",
+        "choice",
+        N_("マイナンバーカードの電子証明書の有効期限は切れていませんか"),
+        hint=N_(
+            "電子証明書の有効期限（５年）は、カードの有効期限（１０年）とは別です。"
+            "有効期限が近づくと、市区町村から通知が届きます（参考）。"
+        ),
+        choices=(
+            Choice(
+                "valid",
+                N_("有効期限内"),
+                "assisted_visit",
+                facts={"certificate": "valid"},
+            ),
+            Choice(
+                "expired",
+                N_("有効期限が切れている"),
+                DOCS_START,
+                facts={"certificate": "expired"},
+            ),
+            Choice(UNKNOWN, N_("わからない"), "assisted_visit", hint=YES_NO_UNKNOWN_HINT),
+        ),
+    ),
+    Question(
+        "assisted_visit",
+        "choice",
+        N_("受診のとき、第三者が同行して資格確認を手伝う必要がありますか"),
+        hint=N_(
+            "介助者やベビーシッターなどの第三者が、マイナ保険証での受診が難しい方"
+            "（高齢者や障害者）に同行する場合です。"
+        ),
+        choices=(
+            Choice("no", N_("いいえ"), DOCS_START, facts={"assisted_visit": "no"}),
+            Choice(
+                "yes",
+                N_("はい（高齢者や障害者に介助者などが同行する）"),
+                DOCS_START,
+                facts={"assisted_visit": "yes"},
+            ),
+            Choice(
+                "child",
+                N_("はい（子どもにベビーシッターなどが同行する）"),
+                DOCS_START,
+                facts={"assisted_visit": "child"},
+            ),
+        ),
+    ),
+    Question(
+        "health_insurance_card",
+        "choice",
+        N_("これまでの保険証はお手元にありますか"),
+        choices=(
+            Choice(
+                "held",
+                N_("ある"),
+                AFTER_HEALTH_CARD,
+                facts={"health_insurance_card": "held"},
+            ),
+            Choice(
+                "lost",
+                N_("紛失した"),
+                AFTER_HEALTH_CARD,
+                facts={"health_insurance_card": "lost"},
+            ),
+            Choice(
+                "none",
+                N_("ない（返却した）"),
+                AFTER_HEALTH_CARD,
+                facts={"health_insurance_card": "none"},
+            ),
+        ),
+    ),
+    Question(
+        "eligibility_certificate",
+        "choice",
+        N_("「資格確認書」（プラスチックカード）はお手元にありますか"),
+        choices=(
+            Choice(
+                "held",
+                N_("ある"),
+                AFTER_CERTIFICATE,
+                facts={"eligibility_certificate": "held"},
+            ),
+            Choice(
+                "none",
+                N_("まだ届いていない・持っていない"),
+                AFTER_CERTIFICATE,
+                facts={"eligibility_certificate": "none"},
+            ),
+            Choice(
+                "lost",
+                N_("紛失した・壊れた"),
+                AFTER_CERTIFICATE,
+                facts={"eligibility_certificate": "lost"},
+            ),
+        ),
+    ),
+    Question(
+        "eligibility_notice",
+        "choice",
+        N_("「資格情報のお知らせ」（A4の用紙）はお手元にありますか"),
+        hint=N_("マイナ保険証が読み取れないときに、マイナ保険証と一緒に見せる書類です。"),
+        choices=(
+            Choice("held", N_("ある"), "result", facts={"eligibility_notice": "held"}),
+            Choice(
+                "lost",
+                N_("紛失した・破損した"),
+                "mynaportal",
+                facts={"eligibility_notice": "lost"},
+            ),
+            Choice(
+                "none",
+                N_("届いていない"),
+                "mynaportal",
+                facts={"eligibility_notice": "none"},
+            ),
+        ),
+    ),
+    Question(
+        "mynaportal",
+        "choice",
+        N_("マイナポータルの「医療保険の資格情報画面」を見ることができますか"),
+        hint=N_("スマートフォンなどでマイナポータルにログインして確認できます。"),
+        choices=(
+            Choice("yes", N_("見られる"), "result", facts={"mynaportal": "yes"}),
+            Choice("no", N_("見られない・わからない"), "result", facts={"mynaportal": "no"}),
+        ),
+    ),
+    Outcome("result", N_("あなたの結果")),
+    Outcome("over_75", N_("75歳以上の方")),
+    Outcome("voluntary", N_("任意継続被保険者の方")),
+]
+
+
+def build_flow() -> Flow:
+    return Flow("since", QUESTIONS)
+
+
+FLOW = build_flow()
+
+
+def enumerate_paths(flow: Flow, on: dt.date) -> list[State]:
+    """Every path from the start to an outcome on day ``on`` (examples stand in for typed input)."""
+    done: list[State] = []
+    todo: list[dict[str, str]] = [{}]
+    while todo:
+        answers = todo.pop()
+        state = walk(flow, answers, on)
+        if state.error is not None:
+            raise FlowError(f"example answer rejected at {state.node.id}: {state.error.message}")
+        if isinstance(state.node, Outcome):
+            done.append(state)
+            continue
+        q = state.node
+        values = [c.value for c in q.choices] if q.kind == "choice" else list(q.examples)
+        todo.extend({**answers, q.id: v} for v in reversed(values))
+    return done
