@@ -40,7 +40,9 @@ def _normalise(text: str) -> str:
 def parse_date(text: str, *, field: str = "date") -> dt.date:
     """Parse a typed date; raise :class:`InputError` with a Japanese message if it is not one."""
     if len(text) > MAX_INPUT_LENGTH:
-        raise InputError("date_too_long", _("日付が長すぎます。例：2025-12-01 または 令和7年12月1日"), field)
+        raise InputError(
+            "date_too_long", _("日付が長すぎます。例：2025-12-01 または 令和7年12月1日"), field
+        )
     s = _normalise(text)
     if not s:
         raise InputError("date_missing", _("日付を入力してください。例：2025-12-01"), field)
@@ -57,15 +59,17 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
         if day < era.start or _later_era_started(era.name, day):
             raise InputError(
                 "date_wrong_era",
-                _("{text} はその元号の期間にない日付です。西暦でも入力できます。").format(text=text),
+                _("{text} はその元号の期間にない日付です。西暦でも入力できます。").format(
+                    text=text
+                ),
                 field,
             )
         return day
     raise InputError(
         "date_unreadable",
-        _("日付として読み取れません：{text}。例：2025-12-01、2025/12/1、令和7年12月1日、R7.12.1").format(
-            text=text
-        ),
+        _(
+            "日付として読み取れません：{text}。例：2025-12-01、2025/12/1、令和7年12月1日、R7.12.1"
+        ).format(text=text),
         field,
     )
 

@@ -105,7 +105,9 @@ def _parse_value(name: str, value: object) -> object:
             return value
         if isinstance(value, str):
             return parse_date(value, field=name)
-        raise InputError("bad_value", _("{label}は日付で指定してください。").format(label=label), name)
+        raise InputError(
+            "bad_value", _("{label}は日付で指定してください。").format(label=label), name
+        )
     if name in INT_FACTS:
         lo, hi = INT_FACTS[name]
         number: int | None = None

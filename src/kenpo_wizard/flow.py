@@ -19,7 +19,7 @@ from .dates import parse_date
 from .errors import InputError
 from .facts import Facts, check_consistent
 from .i18n import N_, _
-from .leaflet import ABOLITION_DAY, TRANSITION_LAST_DAY, TRANSITION_OVER
+from .leaflet import ABOLITION_DAY, TRANSITION_LAST_DAY
 
 UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact
 
@@ -221,11 +221,18 @@ def _documents_after(current: str) -> Branch:
         mnic = mnic and f.certificate != "expired"
         lost = f.eligibility_lost_on
         if qid == "health_insurance_card":
-            relevant_day = on <= TRANSITION_LAST_DAY or (lost is not None and lost <= TRANSITION_LAST_DAY)
+            relevant_day = on <= TRANSITION_LAST_DAY or (
+                lost is not None and lost <= TRANSITION_LAST_DAY
+            )
             return not f.joined_after_abolition and relevant_day
         if qid == "eligibility_certificate":
-            gets_one = f.mynumber_card is not None and not mnic or f.assisted_visit in ("yes", "child")
-            return gets_one and (on >= ABOLITION_DAY or (lost is not None and lost >= ABOLITION_DAY))
+            gets_one = (f.mynumber_card is not None and not mnic) or f.assisted_visit in (
+                "yes",
+                "child",
+            )
+            return gets_one and (
+                on >= ABOLITION_DAY or (lost is not None and lost >= ABOLITION_DAY)
+            )
         if qid == "eligibility_notice":
             return mnic and on >= ABOLITION_DAY
         return True
@@ -244,7 +251,9 @@ DOCS_START = _documents_after("start")
 AFTER_HEALTH_CARD = _documents_after("health_insurance_card")
 AFTER_CERTIFICATE = _documents_after("eligibility_certificate")
 
-YES_NO_UNKNOWN_HINT = N_("わからない場合は「わからない」を選んでください。確かめ方を結果に表示します。")
+YES_NO_UNKNOWN_HINT = N_(
+    "わからない場合は「わからない」を選んでください。確かめ方を結果に表示します。"
+)
 
 QUESTIONS: list[Node] = [
     Question(
@@ -334,9 +343,7 @@ QUESTIONS: list[Node] = [
                 DOCS_START,
                 facts={"mynumber_card": "none"},
             ),
-            Choice(
-                "lost", N_("紛失した"), DOCS_START, facts={"mynumber_card": "lost"}
-            ),
+            Choice("lost", N_("紛失した"), DOCS_START, facts={"mynumber_card": "lost"}),
             Choice(
                 "renewing",
                 N_("更新中"),

@@ -21,7 +21,9 @@ _translation: gettext.NullTranslations = gettext.translation(
 def use_language(lang: str) -> None:
     """Switch the catalog (``ja`` is the source language)."""
     global _translation
-    _translation = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True)
+    _translation = gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True
+    )
 
 
 def catalog_loaded() -> bool:

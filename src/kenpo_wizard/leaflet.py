@@ -104,7 +104,9 @@ MILESTONES: tuple[Milestone, ...] = (
     Milestone(
         "second_notice_window",
         SECOND_NOTICE_FIRST_DAY,
-        N_("この期間の新規登録加入者には、令和6年12月に事業所経由で「資格情報のお知らせ」を配付予定"),
+        N_(
+            "この期間の新規登録加入者には、令和6年12月に事業所経由で「資格情報のお知らせ」を配付予定"
+        ),
         (Section.NOTICE, Section.SCHEDULE),
         "令和6年10月6日以降12月1日まで",
         until=SECOND_NOTICE_LAST_DAY,
@@ -119,7 +121,9 @@ MILESTONES: tuple[Milestone, ...] = (
     Milestone(
         "second_notice_delivery",
         SECOND_NOTICE_MONTH,
-        N_("令和6年10月6日〜12月1日の新規登録加入者分の「資格情報のお知らせ」を事業所経由で配付（予定）"),
+        N_(
+            "令和6年10月6日〜12月1日の新規登録加入者分の「資格情報のお知らせ」を事業所経由で配付（予定）"
+        ),
         (Section.NOTICE, Section.SCHEDULE),
         "令和6年12月",
         month_only=True,
@@ -128,7 +132,9 @@ MILESTONES: tuple[Milestone, ...] = (
     Milestone(
         "ex_officio_delivery",
         EX_OFFICIO_MONTH,
-        N_("保険証をお持ちでマイナ保険証のない方に、資格確認書を職権交付で事業所経由で配付（予定）"),
+        N_(
+            "保険証をお持ちでマイナ保険証のない方に、資格確認書を職権交付で事業所経由で配付（予定）"
+        ),
         (Section.SCHEDULE,),
         "令和7年11月予定",
         month_only=True,
@@ -363,7 +369,9 @@ COMPARISON: tuple[ComparisonRow, ...] = (
             N_("既加入者には R6.10月に交付済み（一部は令和6年12月以降に交付予定）"),
             N_("マイナポータルの「医療保険の資格情報画面」でも代用可能"),
         ),
-        N_("カードリーダーが使用できない医療機関等を受診するとき（機器やICチップの不具合等を含む）"),
+        N_(
+            "カードリーダーが使用できない医療機関等を受診するとき（機器やICチップの不具合等を含む）"
+        ),
         (
             N_("マイナ保険証と資格情報のお知らせの両方を医療機関等に提示"),
             N_("資格情報のお知らせのみでは受診不可"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .assessment import Assessment, CertificateIssue, Delivery, Phase, Return
 from .facts import Facts, parse_facts
@@ -18,6 +19,7 @@ from .leaflet import (
     FIRST_NOTICE_ROSTER_DAY,
     FIRST_NOTICE_SENT,
     REASONS,
+    RULE_BOUNDARIES,
     SECOND_NOTICE_LAST_DAY,
     SECOND_NOTICE_MONTH,
     TRANSITION_LAST_DAY,
@@ -100,8 +102,11 @@ def assess(facts: Mapping[str, object] | Facts, on: dt.date) -> Assessment:
     if f.member_type == "voluntary" and member:
         t.ask_association("no_employer", "P4")
 
-    reasons = _reasons(f, t) if member else ()
-    issue = _issue(f, reasons, t)
+    # What the rules gave while a member (returns after a loss depend on it).
+    held_reasons = () if over_age else _reasons(f, _Trace() if lost else t)
+    held_issue = _issue(f, held_reasons, _Trace() if lost else t)
+    reasons = held_reasons if member else ()
+    issue = held_issue if member else "none"
     elderly = f.age is not None and ELDERLY_FROM <= f.age <= ELDERLY_TO
     if issue != "none" and elderly:
         t.by("R19", Section.CERTIFICATE)
@@ -130,7 +135,7 @@ def assess(facts: Mapping[str, object] | Facts, on: dt.date) -> Assessment:
         submit = _submit(f, on, issue, mnic, t)
         _contact_cases(f, on, phase, issue, mnic, bool(show), unknowns, t, covered)
 
-    returns = _returns(f, issue, t)
+    returns = _returns(f, held_issue, t)
     register: tuple[Route, ...] = ()
     if member and f.mynumber_card == "held" and f.insurance_use != "registered":
         register = tuple(Route)
@@ -181,6 +186,7 @@ def _reasons(f: Facts, t: _Trace) -> tuple[Reason, ...]:
     if card == "held" and f.certificate == "expired":
         found.add(Reason.CERTIFICATE_EXPIRED)
         t.note("reference_certificate_grace")
+        t.by("P8")  # the 3-month grace is a labelled 参考, not a rule
     if card == "returned":
         found.add(Reason.CARD_RETURNED)
     if found:
@@ -256,7 +262,11 @@ def _show(f: Facts, on: dt.date, issue: str, mnic: bool, t: _Trace) -> list[tupl
     if on <= TRANSITION_LAST_DAY and _holds_health_card(f):
         show.append((Document.HEALTH_INSURANCE_CARD,))
         t.by("R2", Section.ABOLITION)
-    elif on > TRANSITION_LAST_DAY and f.health_insurance_card != "none" and not f.joined_after_abolition:
+    elif (
+        on > TRANSITION_LAST_DAY
+        and f.health_insurance_card != "none"
+        and not f.joined_after_abolition
+    ):
         t.note("health_card_expired")
     if _holds_certificate(f, issue, on):
         if on <= CERTIFICATE_VALID_UNTIL:
@@ -392,3 +402,33 @@ def _receive(
         out.append(Delivery(Document.ELIGIBILITY_NOTICE, "on_copay_change", False, None))
         t.by("R26", Section.NOTICE)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class NextChange:
+    day: dt.date
+    assessment: Assessment
+
+
+def _outcome(a: Assessment) -> dict[str, object]:
+    d = a.to_dict()
+    return {k: d[k] for k in ("show_at_clinic", "submit", "return", "register", "covered")} | {
+        "issue": d["eligibility_certificate"]["issue"],
+        "contact": d["contact_association"],
+    }
+
+
+def next_change(facts: Facts, on: dt.date) -> NextChange | None:
+    """The first later day on which this person's answer changes, if any.
+
+    Candidates are the leaflet's rule boundaries and the person's own dates (joining,
+    losing eligibility); between two candidates the answer cannot change.
+    """
+    now = _outcome(assess(facts, on))
+    days = set(RULE_BOUNDARIES)
+    days.update(d for d in (facts.joined_on, facts.eligibility_lost_on) if d is not None)
+    for day in sorted(d for d in days if d > on):
+        later = assess(facts, day)
+        if _outcome(later) != now:
+            return NextChange(day, later)
+    return None

@@ -1,0 +1,72 @@
+"""The golden list: every path through the question flow, on one day per period, and its outcome.
+
+``python -m kenpo_wizard.build.golden`` writes ``tests/engine/golden_paths.tsv`` (committed;
+a test regenerates it and compares) and prints a per-outcome summary for review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from ..flow import FLOW, enumerate_paths
+from ..rules import assess
+
+# One day inside each period the rules distinguish (before / transition / after / validity over).
+GOLDEN_DAYS: tuple[dt.date, ...] = (
+    dt.date(2024, 11, 15),
+    dt.date(2025, 6, 15),
+    dt.date(2026, 6, 15),
+    dt.date(2030, 6, 15),
+)
+HEADER = "day\toutcome\tresult_code\tanswers"
+
+
+@dataclass(frozen=True)
+class GoldenPath:
+    day: dt.date
+    outcome: str
+    result_code: str
+    answers: dict[str, str]
+
+    @property
+    def query(self) -> str:
+        return urlencode(sorted(self.answers.items()))
+
+    def line(self) -> str:
+        return f"{self.day.isoformat()}\t{self.outcome}\t{self.result_code}\t{self.query}"
+
+
+def golden_paths(days: tuple[dt.date, ...] = GOLDEN_DAYS) -> Iterator[GoldenPath]:
+    for day in days:
+        for state in enumerate_paths(FLOW, day):
+            code = str(assess(state.facts, day).to_dict()["result_code"])
+            yield GoldenPath(day, state.node.id, code, state.answers())
+
+
+def render() -> str:
+    lines = sorted(p.line() for p in golden_paths())
+    return "\n".join([HEADER, *lines]) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("tests/engine/golden_paths.tsv"))
+    args = parser.parse_args(argv)
+    text = render()
+    args.out.write_text(text, encoding="utf-8")
+    rows = text.splitlines()[1:]
+    codes = Counter(r.split("\t")[2] for r in rows)
+    outcomes = Counter(r.split("\t")[1] for r in rows)
+    print(f"{len(rows)} paths, {len(codes)} result codes, outcome nodes: {dict(outcomes)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""The ``kenpo-wizard`` command: ``assess`` for scripts and agents, a questionnaire without arguments.
+
+Exit status: 0 with an answer, 2 on bad input (one Japanese line with its English code on
+stderr, nothing on stdout), 1 if the questionnaire is left before its end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
+
+from .dates import parse_date, today_in_japan
+from .errors import InputError
+from .facts import parse_facts
+from .flow import FLOW, UNKNOWN, Outcome, Question, walk
+from .i18n import _
+from .rules import assess
+from .texts import Explanation, explain
+from .wareki import both
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise InputError("usage", _("コマンドの指定が正しくありません（{m}）").format(m=message))
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="kenpo-wizard",
+        description=_(
+            "保険証廃止後、受診のときに何を提示するかを答えます（千葉県医業健康保険組合）。"
+        ),
+    )
+    sub = p.add_subparsers(dest="command")
+    a = sub.add_parser("assess", help=_("事実を指定して判定します"))
+    a.add_argument(
+        "--on", help=_("受診日・基準日（例：2025-12-02、R7.12.2）。省略時は日本時間の今日")
+    )
+    a.add_argument("--fact", action="append", default=[], metavar="NAME=VALUE")
+    a.add_argument("--facts", metavar="FILE.json", help=_("事実を書いたJSONファイル"))
+    a.add_argument("--json", action="store_true", help=_("JSONで出力します"))
+    q = sub.add_parser("ask", help=_("質問に答えて判定します（引数なしと同じ）"))
+    q.add_argument("--on", help=_("受診日・基準日"))
+    return p
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None:
+        return today_in_japan(dt.datetime.now(dt.UTC))
+    return parse_date(text, field="on")
+
+
+def _load_facts(pairs: Sequence[str], path: str | None) -> dict[str, object]:
+    raw: dict[str, object] = {}
+    if path:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError) as err:
+            raise InputError(
+                "facts_file", _("事実のファイルを読めません：{p}").format(p=path)
+            ) from err
+        if not isinstance(data, dict):
+            raise InputError("facts_file", _("事実のファイルはJSONオブジェクトにしてください。"))
+        raw.update(data)
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise InputError(
+                "bad_fact", _("--fact は 名前=値 の形で指定してください：{p}").format(p=pair[:40])
+            )
+        raw[name.strip()] = value.strip()
+    return raw
+
+
+def render(e: Explanation, day: dt.date) -> str:
+    """The readable Japanese summary (also what the questionnaire prints at its end)."""
+    lines = [f"【{e.headline}】", f"基準日：{both(day)}　結果コード：{e.code}", "", e.first_step]
+    sections: list[tuple[str, list[str]]] = [
+        (_("受診のときに提示するもの（いずれか）"), e.show),
+        (_("交付事由"), e.reasons),
+        (_("届くもの"), e.receive),
+        (_("提出するもの"), e.submit),
+        (_("返却するもの"), e.returns),
+        (_("マイナ保険証の利用登録ができるところ"), e.register),
+        (_("日付"), e.dates),
+        (_("当組合へのお問い合わせが必要なこと"), e.contact),
+        (_("確かめてほしいこと"), e.unknowns),
+        (_("補足"), e.notes),
+    ]
+    for title, items in sections:
+        if items:
+            lines += ["", f"■ {title}", *(f"・{i}" for i in items)]
+    if e.next_change:
+        lines += ["", f"■ {_('次に変わること')}", f"・{e.next_change}"]
+    for r in e.references:
+        lines += ["", f"【参考】{r.text}（出典：{r.source}{' ' + r.url if r.url else ''}）"]
+    lines += ["", _("根拠（リーフレット）：") + "／".join(t for _k, t in e.sources)]
+    return "\n".join(lines)
+
+
+def run_assess(args: argparse.Namespace, out: TextIO) -> int:
+    day = _day(args.on)
+    facts = parse_facts(_load_facts(args.fact, args.facts))
+    answer = assess(facts, day)
+    if args.json:
+        out.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        out.write(render(explain(answer, facts), day) + "\n")
+    return 0
+
+
+BACK_WORDS = {"戻る", "もどる", "b", "back", "0"}
+
+
+def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: TextIO) -> int:
+    """Plain numbered prompts an agent can read out; 「戻る」 (or 0) goes back one question."""
+    out.write(_("受診日・基準日を入力してください（空欄で今日）。") + "\n")
+    while True:
+        text = ask("> ").strip()
+        try:
+            day = _day(text or day_text)
+            break
+        except InputError as err:
+            out.write(err.message + "\n")
+    out.write(_("基準日：{d}").format(d=both(day)) + "\n")
+    answers: dict[str, str] = {}
+    order: list[str] = []
+    while True:
+        state = walk(FLOW, answers, day)
+        if isinstance(state.node, Outcome):
+            answer = assess(state.facts, day)
+            out.write("\n" + render(explain(answer, state.facts), day) + "\n")
+            return 0
+        q: Question = state.node
+        if state.error:
+            out.write(state.error.message + "\n")
+            answers.pop(q.id, None)
+        out.write(f"\n{_(q.text)}\n")
+        if q.hint:
+            out.write(f"（{_(q.hint)}）\n")
+        if q.kind == "choice":
+            for i, c in enumerate(q.choices, 1):
+                out.write(f"  {i}. {_(c.label)}\n")
+        if order:
+            out.write(_("  （0 または「戻る」で前の質問へ）") + "\n")
+        reply = ask("> ").strip()
+        if reply in BACK_WORDS and order:
+            answers.pop(order.pop(), None)
+            continue
+        if q.kind == "choice":
+            if not (reply.isdigit() and 1 <= int(reply) <= len(q.choices)):
+                out.write(_("1から{n}の番号で答えてください。").format(n=len(q.choices)) + "\n")
+                continue
+            reply = q.choices[int(reply) - 1].value
+        answers[q.id] = reply
+        if q.id not in order:
+            order.append(q.id)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parser().parse_args(args_list)
+        if args.command == "assess":
+            return run_assess(args, sys.stdout)
+        return run_questionnaire(getattr(args, "on", None), input, sys.stdout)
+    except InputError as err:
+        sys.stderr.write(f"エラー：{err.message} [{err.code}]\n")
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        sys.stderr.write("\n" + _("中断しました。") + "\n")
+        return 1
+
+
+__all__ = ["UNKNOWN", "main", "render"]

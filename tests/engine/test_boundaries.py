@@ -1,0 +1,147 @@
+"""Date sweeps: each answer changes exactly at the leaflet's boundaries and nowhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from kenpo_wizard import assess
+from kenpo_wizard.leaflet import (
+    ABOLITION_DAY,
+    CERTIFICATE_EXPIRED_FROM,
+    CERTIFICATE_VALID_UNTIL,
+    RULE_BOUNDARIES,
+    TRANSITION_LAST_DAY,
+    TRANSITION_OVER,
+)
+from kenpo_wizard.rules import next_change
+
+D = dt.date
+PEOPLE: dict[str, dict[str, object]] = {
+    "no card": {"mynumber_card": "none"},
+    "not registered": {"mynumber_card": "held", "insurance_use": "not_registered"},
+    "registered": {"mynumber_card": "held", "insurance_use": "registered"},
+    "card lost": {"mynumber_card": "lost"},
+    "elderly no card": {"mynumber_card": "none", "age": 72},
+    "new member no card": {"joined_on": "2025-01-15", "mynumber_card": "none"},
+}
+
+
+def outcome(facts: dict[str, object], day: dt.date) -> dict[str, Any]:
+    a = assess(facts, day).to_dict()
+    for key in ("on", "rules", "notes", "receive", "result_code"):
+        a.pop(key)
+    return a
+
+
+def test_boundaries_are_the_named_days() -> None:
+    assert D(2024, 12, 2) == ABOLITION_DAY
+    assert D(2025, 12, 1) == TRANSITION_LAST_DAY
+    assert D(2025, 12, 2) == TRANSITION_OVER
+    assert D(2029, 12, 1) == CERTIFICATE_VALID_UNTIL
+    assert (D(2024, 12, 2), D(2025, 12, 2), D(2029, 12, 2)) == RULE_BOUNDARIES
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_answer_changes_only_at_boundaries(who: str) -> None:
+    """Walk every day from 2024-09-01 to 2030-03-01: changes happen only on a boundary."""
+    facts = PEOPLE[who]
+    own_days = {D.fromisoformat(str(v)) for k, v in facts.items() if k.endswith("_on")}
+    allowed = set(RULE_BOUNDARIES) | own_days
+    day, end = D(2024, 9, 1), D(2030, 3, 1)
+    previous = outcome(facts, day)
+    changes = []
+    while day < end:
+        day += dt.timedelta(days=1)
+        current = outcome(facts, day)
+        if current != previous:
+            changes.append(day)
+        previous = current
+    assert set(changes) <= allowed, f"changed off a boundary: {sorted(set(changes) - allowed)}"
+    assert changes, "the answer changes at least once over the period"
+
+
+@pytest.mark.parametrize(
+    ("facts", "before", "after", "day"),
+    [
+        ({"mynumber_card": "none"}, "before_abolition", "transition", ABOLITION_DAY),
+        ({"mynumber_card": "none"}, "transition", "after_transition", TRANSITION_OVER),
+    ],
+)
+def test_phase_flips_on_the_day(
+    facts: dict[str, object], before: str, after: str, day: dt.date
+) -> None:
+    assert assess(facts, day - dt.timedelta(days=1)).phase == before
+    assert assess(facts, day).phase == after
+    assert assess(facts, day + dt.timedelta(days=1)).phase == after
+
+
+def test_health_card_usable_through_2025_12_01_only() -> None:
+    facts = {"mynumber_card": "none"}
+    for day, usable in [
+        (D(2024, 12, 1), True),
+        (D(2024, 12, 2), True),
+        (D(2025, 12, 1), True),
+        (D(2025, 12, 2), False),
+    ]:
+        shown = assess(facts, day).to_dict()["show_at_clinic"]
+        assert (["health_insurance_card"] in shown) is usable, day
+
+
+def test_certificate_usable_through_2029_12_01_only() -> None:
+    facts = {"mynumber_card": "none"}
+    assert assess(facts, D(2029, 12, 1)).to_dict()["show_at_clinic"] == [
+        ["eligibility_certificate"]
+    ]
+    assert assess(facts, CERTIFICATE_EXPIRED_FROM).to_dict()["show_at_clinic"] == []
+    assert assess(facts, D(2029, 12, 3)).contact_association
+
+
+def test_no_certificate_before_issuing_starts() -> None:
+    facts = {"mynumber_card": "none", "eligibility_certificate": "held"}
+    assert ["eligibility_certificate"] not in assess(facts, D(2024, 12, 1)).to_dict()[
+        "show_at_clinic"
+    ]
+    assert ["eligibility_certificate"] in assess(facts, D(2024, 12, 2)).to_dict()["show_at_clinic"]
+
+
+def test_return_rule_boundary_on_loss_day() -> None:
+    def returns(lost: str) -> list[dict[str, str]]:
+        a = assess(
+            {"eligibility_lost_on": lost, "mynumber_card": "held", "insurance_use": "registered"},
+            D(2030, 1, 1),
+        )
+        return list(a.to_dict()["return"])
+
+    assert returns("2025-11-30") == [{"document": "health_insurance_card", "to": "employer"}]
+    assert returns("2025-12-01") == [{"document": "health_insurance_card", "to": "employer"}]
+    assert returns("2025-12-02") == []
+
+
+def test_certificate_return_boundary_on_validity() -> None:
+    def returns(lost: str) -> list[str]:
+        a = assess({"eligibility_lost_on": lost, "mynumber_card": "none"}, D(2031, 1, 1))
+        return [r["document"] for r in a.to_dict()["return"]]
+
+    assert returns("2029-12-01") == ["eligibility_certificate"]
+    assert returns("2029-12-02") == []
+
+
+def test_next_change_names_the_next_boundary() -> None:
+    from kenpo_wizard import parse_facts
+
+    change = next_change(parse_facts({"mynumber_card": "none"}), D(2025, 6, 1))
+    assert change is not None and change.day == TRANSITION_OVER
+    change = next_change(parse_facts({"mynumber_card": "none"}), D(2026, 6, 1))
+    assert change is not None and change.day == CERTIFICATE_EXPIRED_FROM
+    assert (
+        next_change(
+            parse_facts(
+                {"mynumber_card": "held", "insurance_use": "registered", "card_reader": "ok"}
+            ),
+            D(2026, 6, 1),
+        )
+        is None
+    )

@@ -1,0 +1,120 @@
+"""The command line per contract.md: JSON, a Japanese summary, exit 2 on bad input, the questionnaire."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kenpo_wizard.cli import main, run_questionnaire
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_assess_json_matches_contract_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys,
+        "assess",
+        "--on",
+        "2025-12-02",
+        "--fact",
+        "mynumber_card=held",
+        "--fact",
+        "insurance_use=not_registered",
+        "--json",
+    )
+    assert code == 0 and err == ""
+    answer = json.loads(out)
+    assert answer["show_at_clinic"] == [["eligibility_certificate"]]
+    assert answer["eligibility_certificate"]["issue"] == "ex_officio"
+    assert answer["sources"] == ["1-1", "1-2", "2-1", "schedule"]
+
+
+def test_wareki_day_and_facts_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({"mynumber_card": "none", "age": 72}), encoding="utf-8")
+    code, out, _ = run(capsys, "assess", "--on", "令和7年12月2日", "--facts", str(facts), "--json")
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["on"] == "2025-12-02"
+    assert answer["eligibility_certificate"]["copay_ratio_printed"] is True
+
+
+def test_summary_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--on", "2025-06-01", "--fact", "mynumber_card=none")
+    assert code == 0
+    assert "受診のときは「保険証」を提示します" in out
+    assert "保険証は令和7年12月1日まで使えます（あと183日）" in out
+    assert "結果コード：T-" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "code_word"),
+    [
+        (["assess", "--on", "2025-02-30"], "date_impossible"),
+        (["assess", "--fact", "colour=blue"], "unknown_fact"),
+        (["assess", "--fact", "mynumber_card=maybe"], "bad_value"),
+        (["assess", "--fact", "age=200"], "bad_value"),
+        (["assess", "--fact", "nonsense"], "bad_fact"),
+        (
+            ["assess", "--fact", "mynumber_card=none", "--fact", "insurance_use=registered"],
+            "contradiction",
+        ),
+        (["assess", "--facts", "/nonexistent.json"], "facts_file"),
+        (["assess", "--bogus"], "usage"),
+    ],
+)
+def test_bad_input_exits_2_with_one_japanese_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], code_word: str
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("エラー：")
+    assert f"[{code_word}]" in err
+
+
+def _replies(*answers: str) -> Iterator[str]:
+    yield from answers
+
+
+def test_questionnaire_with_back(capsys: pytest.CaptureFixture[str]) -> None:
+    replies = _replies(
+        "2026-01-10",  # day
+        "1",
+        "1",
+        "40",  # since before, employee, age
+        "1",  # not leaving
+        "2",  # no card ... then go back
+        "戻る",
+        "1",
+        "1",
+        "1",
+        "1",  # held, registered, certificate valid, no assisted visit
+        "1",  # お知らせ held
+    )
+    out = io.StringIO()
+    code = run_questionnaire(None, lambda _p: next(replies), out)
+    text = out.getvalue()
+    assert code == 0
+    assert "受診のときは「マイナ保険証」を提示します" in text
+    assert "  5. 返納した" in text
+
+
+def test_questionnaire_rejects_bad_number_and_date() -> None:
+    replies = _replies("2025-02-30", "2026-01-10", "9", "1", "1", "abc", "80")
+    out = io.StringIO()
+    code = run_questionnaire(None, lambda _p: next(replies), out)
+    text = out.getvalue()
+    assert code == 0
+    assert "存在しない日付です" in text
+    assert "1から2の番号で答えてください。" in text
+    assert "0から130までの数字で入力してください。" in text
+    assert "75歳以上の方は当組合の加入者ではありません" in text

@@ -1,0 +1,144 @@
+"""The question flow: its graph is checked, every path ends in an outcome, and the golden list holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kenpo_wizard.build.golden import GOLDEN_DAYS, HEADER, golden_paths
+from kenpo_wizard.flow import (
+    FLOW,
+    UNKNOWN,
+    Branch,
+    Choice,
+    Flow,
+    FlowError,
+    Outcome,
+    Question,
+    enumerate_paths,
+    walk,
+)
+from kenpo_wizard.rules import assess
+
+GOLDEN = Path(__file__).with_name("golden_paths.tsv")
+
+
+def test_golden_list_is_current() -> None:
+    """Any change in a path or its outcome shows up as a diff of the committed list."""
+    committed = GOLDEN.read_text(encoding="utf-8").splitlines()
+    assert committed[0] == HEADER
+    current = sorted(p.line() for p in golden_paths())
+    assert committed[1:] == current, "run: python -m kenpo_wizard.build.golden"
+
+
+@pytest.mark.parametrize("day", GOLDEN_DAYS, ids=str)
+def test_every_path_ends_in_an_outcome_with_one_answer(day: dt.date) -> None:
+    paths = enumerate_paths(FLOW, day)
+    assert paths
+    for state in paths:
+        assert isinstance(state.node, Outcome)
+        answer = assess(state.facts, day)
+        assert answer.sources
+        asked = [s.question.id for s in state.path]
+        assert len(asked) == len(set(asked)), "no question twice on one path"
+
+
+def test_every_question_and_outcome_is_used() -> None:
+    seen: set[str] = set()
+    for day in GOLDEN_DAYS:
+        for state in enumerate_paths(FLOW, day):
+            seen.update(s.question.id for s in state.path)
+            seen.add(state.node.id)
+    assert seen == set(FLOW.nodes)
+
+
+def test_counts_for_the_record() -> None:
+    assert len(FLOW.questions) == 14
+    assert {o.id for o in FLOW.outcomes} == {"result", "over_75", "voluntary"}
+
+
+def test_unknown_choices_exist_where_members_may_not_know() -> None:
+    for qid in ("insurance_use", "certificate"):
+        values = [c.value for c in FLOW.question(qid).choices]
+        assert UNKNOWN in values
+        unknown = FLOW.question(qid).choice(UNKNOWN)
+        assert unknown is not None and not unknown.facts and unknown.hint
+
+
+def test_dangling_node_fails_loudly() -> None:
+    with pytest.raises(FlowError, match="missing node"):
+        Flow("a", [Question("a", "choice", "q", choices=(Choice("x", "x", "nowhere"),))])
+
+
+def test_unreachable_node_fails_loudly() -> None:
+    nodes: list[Question | Outcome] = [
+        Question("a", "choice", "q", choices=(Choice("x", "x", "end"),)),
+        Outcome("end", "end"),
+        Outcome("orphan", "orphan"),
+    ]
+    with pytest.raises(FlowError, match="unreachable nodes: orphan"):
+        Flow("a", nodes)
+
+
+def test_branch_options_count_as_edges_and_bad_choice_fails() -> None:
+    branch = Branch("b", ("end",), lambda f, d: "elsewhere")
+    flow = Flow(
+        "a",
+        [Question("a", "choice", "q", choices=(Choice("x", "x", branch),)), Outcome("end", "e")],
+    )
+    with pytest.raises(FlowError, match="not among its options"):
+        walk(flow, {"a": "x"}, dt.date(2026, 1, 1))
+
+
+def test_walk_stops_at_bad_answer_with_japanese_message() -> None:
+    state = walk(FLOW, {"since": "before", "member_type": "boss"}, dt.date(2026, 1, 1))
+    assert state.node.id == "member_type"
+    assert state.error is not None and state.error.code == "bad_answer"
+    assert "選択肢にありません" in state.error.message
+
+
+def test_walk_rejects_impossible_date_and_contradiction() -> None:
+    day = dt.date(2026, 1, 1)
+    state = walk(FLOW, {"since": "later", "joined_on": "2025-02-30"}, day)
+    assert state.error is not None and state.error.code == "date_impossible"
+    answers = {
+        "since": "later",
+        "joined_on": "2025-04-01",
+        "member_type": "employee",
+        "age": "40",
+        "leaving": "yes",
+        "eligibility_lost_on": "2025-01-01",
+    }
+    state = walk(FLOW, answers, day)
+    assert state.error is not None and state.error.code == "contradiction"
+
+
+def test_unknown_keys_are_dropped_from_the_canonical_answers() -> None:
+    state = walk(
+        FLOW, {"since": "before", "zzz": "1", "insurance_use": "registered"}, dt.date(2026, 1, 1)
+    )
+    assert state.answers() == {"since": "before"}
+
+
+def test_only_relevant_questions_are_asked() -> None:
+    day_after = dt.date(2026, 6, 1)
+    base = {"since": "before", "member_type": "employee", "age": "40", "leaving": "no"}
+    state = walk(
+        FLOW,
+        {
+            **base,
+            "mynumber_card": "held",
+            "insurance_use": "registered",
+            "certificate": "valid",
+            "assisted_visit": "no",
+        },
+        day_after,
+    )
+    # After the transition a registered member is asked about the お知らせ, not the old card.
+    assert isinstance(state.node, Question) and state.node.id == "eligibility_notice"
+    state = walk(FLOW, {**base, "mynumber_card": "none"}, day_after)
+    assert isinstance(state.node, Question) and state.node.id == "eligibility_certificate"
+    state = walk(FLOW, {**base, "mynumber_card": "none"}, dt.date(2025, 6, 1))
+    assert isinstance(state.node, Question) and state.node.id == "health_insurance_card"
