@@ -25,6 +25,7 @@ from .leaflet import (
     SECTION_TITLES,
     TRANSITION_LAST_DAY,
     Document,
+    Form,
 )
 from .rules import NextChange, next_change
 from .wareki import wareki
@@ -103,11 +104,13 @@ def explain(a: Assessment, f: Facts) -> Explanation:
                 )
             receive.append(f"「{label}」：{how}" + (f"。{when}" if when else ""))
         elif d.how == "sent" and d.when and len(d.when) == 10:
-            receive.append(
-                _("「{label}」：{day}に勤務先（事業所）経由で送付済みです").format(
-                    label=label, day=wareki(dt.date.fromisoformat(d.when))
-                )
+            sent = dt.date.fromisoformat(d.when)
+            sentence = (
+                _("「{label}」：{day}に勤務先（事業所）経由で送付済みです")
+                if a.on >= sent
+                else _("「{label}」：{day}に勤務先（事業所）経由で送付されます")
             )
+            receive.append(sentence.format(label=label, day=wareki(sent)))
         elif d.how == "sent":
             receive.append(
                 _("「{label}」：令和6年12月に勤務先（事業所）経由で配付の予定です").format(
@@ -205,7 +208,7 @@ def _headline(a: Assessment, f: Facts) -> tuple[str, str]:
         best = alternative_label(a.show_at_clinic[0])
         headline = _("受診のときは{doc}を提示します").format(doc=best)
         first = _("医療機関の窓口で{doc}を提示してください。").format(doc=best)
-        if a.submit:
+        if any(x != Form.NOTICE_REISSUE for x in a.submit):
             first = _("まず、次の書類を提出してください。") + first
         return headline, first
     if a.unknowns:
