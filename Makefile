@@ -24,7 +24,7 @@ $(VENV)/.installed: requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
-	$(PY) -m pip install -q --no-deps -e .
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -45,11 +45,12 @@ catalogs: $(VENV)/.installed
 	$(PY) -m kenpo_wizard.build.catalogs
 
 wheel: catalogs
-	rm -rf dist
-	$(PY) -m build --wheel --outdir dist . >/dev/null
+	rm -rf dist build  # a stale build/lib would leak deleted modules into the wheel
+	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null  # offline: setuptools from .venv
 
 site: setup wheel
 	$(BIN)/mkdocs build --strict --quiet
+	$(PY) -m kenpo_wizard.build.wizard_site site
 
 build: site
 
@@ -62,11 +63,30 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(PY) -m kenpo_wizard.build.catalogs --check
 
 test-engine: catalogs
 	$(BIN)/pytest tests/engine
 
-test-pyodide: setup wheel
+# Pyodide's npm package ships no wheels and the runner allows no network: pip fetches the
+# test tools once (pure wheels, and hypothesis built for the ABI named in pyodide-lock.json).
+PYODIDE_WHEELS := .cache/pyodide-wheels
+$(PYODIDE_WHEELS)/.downloaded: tests/pyodide/requirements.txt node_modules/.installed $(VENV)/.installed
+	rm -rf $(PYODIDE_WHEELS)
+	abi=$$(node -p 'require("./node_modules/pyodide/pyodide-lock.json").info.abi_version'); \
+	$(PY) -m pip download -q --no-deps --only-binary=:all: -d $(PYODIDE_WHEELS) \
+	  --python-version 3.14 --implementation cp --abi cp314 --platform pyemscripten_$${abi}_wasm32 \
+	  -r tests/pyodide/requirements.txt
+	touch $@
+
+# PyYAML cannot load in Pyodide: the engine's YAML fixtures go in as exact JSON twins.
+PYODIDE_FIXTURES := .cache/pyodide-fixtures
+$(PYODIDE_FIXTURES)/.written: $(shell find tests/engine -name '*.y*ml' 2>/dev/null) \
+                              tests/engine/fixtures.py $(VENV)/.installed
+	$(PY) tests/engine/fixtures.py --json-twins $(PYODIDE_FIXTURES)
+	touch $@
+
+test-pyodide: setup wheel $(PYODIDE_WHEELS)/.downloaded $(PYODIDE_FIXTURES)/.written
 	node tests/pyodide/run.mjs
 
 test-site: site

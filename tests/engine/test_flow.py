@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kenpo_wizard.build.golden import GOLDEN_DAYS, HEADER, golden_paths
+from kenpo_wizard.golden import GOLDEN_DAYS, HEADER, golden_paths
 from kenpo_wizard.flow import (
     FLOW,
     UNKNOWN,
@@ -30,7 +30,7 @@ def test_golden_list_is_current() -> None:
     committed = GOLDEN.read_text(encoding="utf-8").splitlines()
     assert committed[0] == HEADER
     current = sorted(p.line() for p in golden_paths())
-    assert committed[1:] == current, "run: python -m kenpo_wizard.build.golden"
+    assert committed[1:] == current, "run: python -m kenpo_wizard.golden"
 
 
 @pytest.mark.parametrize("day", GOLDEN_DAYS, ids=str)

@@ -21,6 +21,7 @@ import io
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -106,7 +107,7 @@ def update(template: Catalog, lang: str) -> Catalog:
 
 def render_mo(catalog: Catalog) -> bytes:
     buf = io.BytesIO()
-    write_mo(buf, _WithoutCreationDate(catalog))
+    write_mo(buf, cast(Catalog, _WithoutCreationDate(catalog)))
     data = buf.getvalue()
     translations = gettext.GNUTranslations(io.BytesIO(data))  # parses, or raises
     if translations.charset() != "utf-8":

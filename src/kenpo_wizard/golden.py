@@ -1,6 +1,6 @@
 """The golden list: every path through the question flow, on one day per period, and its outcome.
 
-``python -m kenpo_wizard.build.golden`` writes ``tests/engine/golden_paths.tsv`` (committed;
+``python -m kenpo_wizard.golden`` writes ``tests/engine/golden_paths.tsv`` (committed;
 a test regenerates it and compares) and prints a per-outcome summary for review.
 """
 
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from ..flow import FLOW, enumerate_paths
-from ..rules import assess
+from .flow import FLOW, enumerate_paths
+from .rules import assess
 
 # One day inside each period the rules distinguish (before / transition / after / validity over).
 GOLDEN_DAYS: tuple[dt.date, ...] = (
