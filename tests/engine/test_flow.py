@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kenpo_wizard.golden import GOLDEN_DAYS, HEADER, golden_paths
 from kenpo_wizard.flow import (
     FLOW,
     UNKNOWN,
@@ -20,6 +19,7 @@ from kenpo_wizard.flow import (
     enumerate_paths,
     walk,
 )
+from kenpo_wizard.golden import GOLDEN_DAYS, HEADER, golden_paths
 from kenpo_wizard.rules import assess
 
 GOLDEN = Path(__file__).with_name("golden_paths.tsv")

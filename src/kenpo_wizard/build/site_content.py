@@ -237,7 +237,7 @@ def chart_svg(items: Iterable[TimelineItem]) -> str:
         "（同じ内容を下の一覧に文章で示しています）</title>",
     ]
     # axis
-    out.append(f'<g class="kenpo-chart__axis" aria-hidden="true">')
+    out.append('<g class="kenpo-chart__axis" aria-hidden="true">')
     for tick in TICKS:
         x = x_of(tick)
         era, year = wareki.era_of(tick)
@@ -275,14 +275,12 @@ def chart_svg(items: Iterable[TimelineItem]) -> str:
     # milestone markers, numbered like the list
     for row, lane in enumerate(CHART_LANES):
         y = LANE_TOP + row * LANE_H + 18
-        last_x = -100.0
-        level = 0
+        last_cx = -100.0
         for item in items_in_lane(items, lane):
-            x = x_of(item.date.start)
-            level = level + 1 if x - last_x < 22 and level < 1 else 0
-            last_x = x
-            cy = y - level * 0  # same row; shift horizontally instead
-            cx = x + (level * 22)
+            # markers closer than their width are pushed right, keeping their order
+            cx = max(x_of(item.date.start), last_cx + 22)
+            last_cx = cx
+            cy = y
             out.append(
                 f'<g class="kenpo-chart__marker" data-kenpo-marker="{item.milestone.key}" '
                 f'data-start="{item.date.start.isoformat()}" '
@@ -292,7 +290,7 @@ def chart_svg(items: Iterable[TimelineItem]) -> str:
                 "</g>"
             )
     out.append(
-        '<g class="kenpo-chart__today" data-kenpo-today-line hidden>'
+        '<g class="kenpo-chart__today" data-kenpo-today-line visibility="hidden">'
         f'<line x1="0" x2="0" y1="40" y2="{height - 4}"/>'
         '<text x="0" y="50" text-anchor="middle">今日</text></g>'
     )
@@ -316,8 +314,13 @@ def timeline_html() -> str:
 
 def key_dates_html() -> str:
     """The dates that change what a member shows (top page)."""
-    keys = ("abolition", "ex_officio_delivery", "transition_last_day", "transition_over",
-            "certificate_valid_until")
+    keys = (
+        "abolition",
+        "ex_officio_delivery",
+        "transition_last_day",
+        "transition_over",
+        "certificate_valid_until",
+    )
     items = [i for i in timeline_items() if i.milestone.key in keys]
     return _render("key_dates.html.j2", items=items)
 
@@ -330,6 +333,20 @@ COMPARISON_FIELDS: tuple[tuple[str, str], ...] = (
     ("how_used", "使用方法"),
     ("validity_and_return", "有効期限・返却等"),
 )
+
+PAGE_TITLES: dict[str, str] = {
+    "": "トップ",
+    "abolition/": "保険証の廃止と経過措置",
+    "registration/": "マイナ保険証の利用登録",
+    "certificate/": "資格確認書",
+    "notice/": "資格情報のお知らせ",
+    "comparison/": "比較表",
+    "schedule/": "スケジュール",
+    "employers/": "事業所ご担当者の方へ",
+    "call-center/": "コールセンター向け",
+    "glossary/": "用語集",
+    "wizard/": "質問に答えて確認する",
+}
 
 DOCUMENT_PAGES: dict[lf.Document, str] = {
     lf.Document.MY_NUMBER_INSURANCE_CARD: "registration/",
@@ -383,9 +400,7 @@ def documents_html(base: str = BASE_MARK) -> str:
 # --------------------------------------------------------------------------- lists
 def reasons_html(kind: str) -> str:
     reasons = [r for r in lf.REASONS.values() if r.kind == kind]
-    return _render(
-        "reasons.html.j2", reasons=reasons, kind=kind, title=lf.REASON_KIND_LABELS[kind]
-    )
+    return _render("reasons.html.j2", reasons=reasons, kind=kind, title=lf.REASON_KIND_LABELS[kind])
 
 
 def routes_html() -> str:
@@ -574,13 +589,33 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
 
 def glossary_html(base: str = BASE_MARK) -> str:
     entries = sorted(GLOSSARY, key=lambda g: g.reading)
-    return _render("glossary.html.j2", entries=entries, base=base)
+    return _render("glossary.html.j2", entries=entries, base=base, pages=PAGE_TITLES)
 
 
 # --------------------------------------------------------------------------- abbreviations
 _SKIP_TAGS = frozenset(
-    {"a", "abbr", "code", "pre", "script", "style", "svg", "title", "h1", "h2", "h3", "h4",
-     "h5", "h6", "button", "summary", "time", "th", "dt", "label"}
+    {
+        "a",
+        "abbr",
+        "code",
+        "pre",
+        "script",
+        "style",
+        "svg",
+        "title",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "button",
+        "summary",
+        "time",
+        "th",
+        "dt",
+        "label",
+    }
 )
 _TAG = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
@@ -594,7 +629,7 @@ def _abbr_map() -> dict[str, GlossaryEntry]:
     return terms
 
 
-def abbreviate(page_html: str, url_of: Callable[[str], str] | None = None) -> str:
+def abbreviate(page_html: str) -> str:
     """Wrap each glossary term's first occurrence in a page's text in ``<abbr title>``.
 
     Headings, links, code, SVG, table headers and existing ``abbr`` are left alone. Longer
@@ -614,7 +649,7 @@ def abbreviate(page_html: str, url_of: Callable[[str], str] | None = None) -> st
                     if name in stack:
                         while stack and stack.pop() != name:
                             pass
-                elif not part.endswith("/>") and name in _SKIP_TAGS:
+                elif not part.endswith("/>") and (name in _SKIP_TAGS or "data-noabbr" in part):
                     stack.append(name)
             out.append(part)
             continue
