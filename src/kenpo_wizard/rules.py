@@ -133,7 +133,8 @@ def assess(facts: Mapping[str, object] | Facts, on: dt.date) -> Assessment:
         show = _show(f, on, issue, mnic, t)
     if member:
         submit = _submit(f, on, issue, mnic, t)
-        _contact_cases(f, on, phase, issue, mnic, bool(show), unknowns, t, covered)
+        pending = bool(submit)  # a form to hand in is the leaflet's answer to the gap
+        _contact_cases(f, on, phase, issue, mnic, bool(show), unknowns, t, covered, pending)
 
     returns = _returns(f, held_issue, t)
     register: tuple[Route, ...] = ()
@@ -235,17 +236,16 @@ def _holds_certificate(f: Facts, issue: str, day: dt.date) -> bool:
         return False
     if f.joined_after_abolition and f.joined_on is not None:
         return day >= f.joined_on  # asked for on the enrolment form (R16)
-    return day >= TRANSITION_OVER  # existing members: delivered before the 保険証 stops (R25)
+    if issue == "ex_officio":
+        return day >= TRANSITION_OVER  # delivered before the 保険証 stops working (R25)
+    return False  # an existing member's application is still to be made (R18)
 
 
 def _show(f: Facts, on: dt.date, issue: str, mnic: bool, t: _Trace) -> list[tuple[Document, ...]]:
     show: list[tuple[Document, ...]] = []
     if mnic:
         t.by("R7", Section.INTRO)
-        if f.card_reader != "unavailable":
-            show.append((Document.MY_NUMBER_INSURANCE_CARD,))
-            t.by("R10", Section.TABLE)
-        if f.card_reader != "ok":
+        if f.card_reader == "unavailable":
             # Backup when the reader cannot be used: the お知らせ (or its マイナポータル screen).
             notice = f.eligibility_notice == "held" or (
                 f.eligibility_notice is None and on >= ABOLITION_DAY
@@ -256,9 +256,15 @@ def _show(f: Facts, on: dt.date, issue: str, mnic: bool, t: _Trace) -> list[tupl
             if f.mynaportal == "yes":
                 show.append((Document.MY_NUMBER_INSURANCE_CARD, Document.MYNAPORTAL_SCREEN))
                 t.by("R31", Section.NOTICE, Section.TABLE)
-            if f.card_reader == "unavailable" and not (notice or f.mynaportal == "yes"):
+            if not (notice or f.mynaportal == "yes"):
                 t.note("notice_needed_for_reader_trouble")
                 t.by("R28", Section.NOTICE)
+        else:
+            # An absent card_reader is the usual clinic, with a reader that works.
+            show.append((Document.MY_NUMBER_INSURANCE_CARD,))
+            t.by("R10", Section.TABLE)
+            if on >= ABOLITION_DAY:
+                t.note("reader_backup")  # the texts say what to bring if it does not
     if on <= TRANSITION_LAST_DAY and _holds_health_card(f):
         show.append((Document.HEALTH_INSURANCE_CARD,))
         t.by("R2", Section.ABOLITION)
@@ -306,6 +312,7 @@ def _contact_cases(
     unknowns: list[str],
     t: _Trace,
     covered: bool,
+    pending: bool,
 ) -> None:
     """P4 and the other cases the leaflet does not settle: ask the association."""
     certificate_in_hand = _holds_certificate(f, issue, on) and on <= CERTIFICATE_VALID_UNTIL
@@ -333,7 +340,7 @@ def _contact_cases(
         t.ask_association("certificate_not_received", "R13", Section.CERTIFICATE)
     if mnic and f.eligibility_notice == "none" and f.mynaportal != "yes":
         t.ask_association("notice_not_received", "R30", Section.NOTICE)
-    if covered and not can_show and not unknowns and not t.contact:
+    if covered and not can_show and not unknowns and not t.contact and not pending:
         t.ask_association("nothing_to_show", "P4")
 
 

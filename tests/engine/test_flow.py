@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,15 @@ def test_golden_list_is_current() -> None:
     committed = GOLDEN.read_text(encoding="utf-8").splitlines()
     assert committed[0] == HEADER
     current = sorted(p.line() for p in golden_paths())
-    assert committed[1:] == current, "run: python -m kenpo_wizard.golden"
+    if committed[1:] != current:
+        diff = list(
+            difflib.unified_diff(committed[1:], current, "committed", "now", lineterm="", n=0)
+        )
+        shown = "\n".join(diff[:40])
+        pytest.fail(
+            f"golden paths changed ({len(diff)} diff lines); review, then run "
+            f"`python -m kenpo_wizard.golden`:\n{shown}"
+        )
 
 
 @pytest.mark.parametrize("day", GOLDEN_DAYS, ids=str)
