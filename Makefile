@@ -63,6 +63,8 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy tests/site
+	$(BIN)/mypy tests/wizard
 	$(PY) -m kenpo_wizard.build.catalogs --check
 
 test-engine: catalogs

@@ -1,0 +1,136 @@
+/*
+ * kenpo-wizard site: the "today" marker of the schedule, computed in the browser in Japan
+ * time (Asia/Tokyo). Each milestone is marked 過去 / 本日 / 期間中 / 今後.
+ * `?today=YYYY-MM-DD` in the address shows the schedule as of another day (for checks and
+ * for call-center agents answering about a given day).
+ */
+(function () {
+  "use strict";
+
+  function tokyoToday() {
+    var param = new URLSearchParams(location.search).get("today");
+    if (param && /^\d{4}-\d{2}-\d{2}$/.test(param)) return param;
+    var parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit"
+    }).formatToParts(new Date());
+    var get = function (type) {
+      return parts.filter(function (p) { return p.type === type; })[0].value;
+    };
+    return get("year") + "-" + get("month") + "-" + get("day");
+  }
+
+  function warekiOf(iso) {
+    var d = new Date(iso + "T00:00:00Z");
+    var wa = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
+      era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC"
+    }).format(d);
+    var p = iso.split("-");
+    return wa + "（" + (+p[0]) + "年" + (+p[1]) + "月" + (+p[2]) + "日）";
+  }
+
+  function status(today, start, end) {
+    if (today < start) return ["upcoming", "今後"];
+    if (today > end) return ["past", "過去"];
+    return start === end ? ["current", "本日"] : ["current", "期間中"];
+  }
+
+  function xOf(scale, iso) {
+    var width = scale.right - scale.left, segs = scale.segments;
+    if (iso <= segs[0][0]) return scale.left + segs[0][2] * width;
+    var last = segs[segs.length - 1];
+    if (iso >= last[1]) return scale.left + last[3] * width;
+    var t = Date.parse(iso);
+    for (var i = 0; i < segs.length; i++) {
+      var s = segs[i];
+      if (iso >= s[0] && iso <= s[1]) {
+        var frac = (t - Date.parse(s[0])) / (Date.parse(s[1]) - Date.parse(s[0]));
+        return scale.left + (s[2] + frac * (s[3] - s[2])) * width;
+      }
+    }
+    return scale.left + (segs[0][3] + segs[1][2]) / 2 * width;
+  }
+
+  function mark(root, today) {
+    var items = root.querySelectorAll("[data-kenpo-milestone]");
+    var before = null;
+    Array.prototype.forEach.call(items, function (li) {
+      var st = status(today, li.getAttribute("data-start"), li.getAttribute("data-end"));
+      li.classList.add("is-" + st[0]);
+      var label = li.querySelector("[data-kenpo-status]");
+      if (label) label.textContent = st[1];
+      if (!before && st[0] === "upcoming") before = li;
+    });
+    var text = "今日（日本時間）：" + warekiOf(today);
+    var list = items.length ? items[0].parentNode : null;
+    if (list) {
+      var marker = document.createElement("li");
+      marker.className = "kenpo-ms kenpo-ms--today";
+      marker.setAttribute("data-kenpo-today-marker", "");
+      marker.textContent = text;
+      list.insertBefore(marker, before);
+    }
+    var para = root.querySelector("[data-kenpo-today]");
+    if (para) {
+      para.textContent = text + "。各項目に「過去」「期間中」「今後」を表示しています。";
+      para.hidden = false;
+    }
+    var svg = root.querySelector("svg[data-kenpo-scale]");
+    if (svg) {
+      var scale = JSON.parse(svg.getAttribute("data-kenpo-scale"));
+      Array.prototype.forEach.call(svg.querySelectorAll("[data-kenpo-marker]"), function (g) {
+        var st = status(today, g.getAttribute("data-start"), g.getAttribute("data-end"));
+        g.classList.add("is-" + st[0]);
+      });
+      var line = svg.querySelector("[data-kenpo-today-line]");
+      if (line) {
+        line.setAttribute("transform", "translate(" + xOf(scale, today).toFixed(1) + " 0)");
+        line.setAttribute("visibility", "visible");
+      }
+    }
+  }
+
+  function init() {
+    var today = tokyoToday();
+    document.documentElement.setAttribute("data-kenpo-today", today);
+    Array.prototype.forEach.call(
+      document.querySelectorAll("[data-kenpo-timeline]"),
+      function (root) { mark(root, today); }
+    );
+  }
+
+  /* Material wraps plain tables in a horizontally scrollable box; a scrollable region must
+     be reachable by keyboard (axe scrollable-region-focusable) and named. Runs after
+     Material has mounted the page (document$ emits to Material's subscribers first). */
+  function focusableScrollwraps() {
+    var used = {};
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])"),
+      function (wrap, i) {
+        var caption = wrap.querySelector("caption");
+        var name = caption ? caption.textContent.trim() : "表" + (i + 1);
+        if (used[name]) name += "（" + (i + 1) + "）";
+        used[name] = true;
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", name + "（横にスクロールできます）");
+      }
+    );
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function")
+    window.document$.subscribe(focusableScrollwraps);
+  else
+    addEventListener("load", focusableScrollwraps);
+
+  /* The header's drawer and search toggles are checkboxes; a browser that restores form
+     state on back navigation must not reopen them (see site_hooks.on_post_page). */
+  addEventListener("pageshow", function (ev) {
+    if (!ev.persisted) return;
+    var drawer = document.getElementById("__drawer");
+    if (drawer && drawer.checked) drawer.click();
+  });
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", init);
+  else
+    init();
+})();

@@ -1,0 +1,68 @@
+"""Shared constants and helpers of the site tests (pages, paths, page text)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+# Every page of the site (directory URLs), as served.
+PAGES = (
+    "",
+    "abolition/",
+    "registration/",
+    "certificate/",
+    "notice/",
+    "comparison/",
+    "schedule/",
+    "employers/",
+    "call-center/",
+    "glossary/",
+    "wizard/",
+)
+
+
+def build_site() -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    subprocess.run([str(mkdocs), "build", "--strict", "--quiet"], cwd=ROOT, env=env, check=True)
+
+
+class _TextParser(HTMLParser):
+    """Text of a page's <body> without scripts and styles (the words a reader gets)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _TextParser()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", "".join(parser.parts))
+
+
+def page_text(site_dir: Path, page: str) -> str:
+    return html_text((site_dir / page / "index.html").read_text(encoding="utf-8"))

@@ -1,0 +1,248 @@
+"""The built site in headless Chromium: axe-core, privacy, layout at 320–1280 px, timeline.
+
+Every page is loaded at 375 px and 1280 px; axe-core reports no violations, no request
+goes to a host other than 127.0.0.1, no cookie is set, and the page never scrolls sideways.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from sitekit import PAGES, ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = (375, 1280)
+
+
+def _open(page_factory: Any, base_url: str, path: str, width: int) -> tuple[Any, list[str]]:
+    page = page_factory(width)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return page, requests
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_no_violations(page_factory: Any, base_url: str, path: str, width: int) -> None:
+    if not AXE.exists():
+        pytest.skip("node_modules/axe-core is missing (make setup)")
+    page, _ = _open(page_factory, base_url, path, width)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ["violations"]});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)
+            }));
+        }"""
+    )
+    assert result == [], json.dumps(result, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_search_dialog_with_results(page_factory: Any, base_url: str, width: int) -> None:
+    if not AXE.exists():
+        pytest.skip("node_modules/axe-core is missing (make setup)")
+    page, _ = _open(page_factory, base_url, "", width)
+    _search(page, "資格確認書")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]}))
+            .violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+    )
+    assert result == []
+
+
+def test_no_request_leaves_the_origin(page_factory: Any, base_url: str) -> None:
+    """Every page, at both widths, with search opened once: only 127.0.0.1 is asked."""
+    seen: list[str] = []
+    for width in WIDTHS:
+        for path in PAGES:
+            page, requests = _open(page_factory, base_url, path, width)
+            if path == "":
+                _search(page, "マイナ保険証")
+            seen += requests
+            assert page.context.cookies() == [], path
+            assert page.evaluate("document.cookie") == ""
+    hosts = {urlsplit(u).hostname for u in seen if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, sorted(u for u in seen if "127.0.0.1" not in u)
+    assert any(u.endswith("search/search_index.json") for u in seen)
+
+
+def test_built_html_names_no_third_party_resource(site_dir: Path) -> None:
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for needle in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "cdn.", "unpkg"):
+            assert needle not in text, (html, needle)
+
+
+@pytest.mark.parametrize("width", (320, 375, 1280))
+def test_no_sideways_scrolling(page_factory: Any, base_url: str, width: int) -> None:
+    for path in PAGES:
+        page, _ = _open(page_factory, base_url, path, width)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (path, width, overflow)
+
+
+def test_body_text_size_and_line_height(page_factory: Any, base_url: str) -> None:
+    page, _ = _open(page_factory, base_url, "abolition/", 375)
+    size, height = page.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector('.md-typeset p'));
+                   return [parseFloat(s.fontSize), parseFloat(s.lineHeight)]; }"""
+    )
+    assert size >= 16
+    assert 1.6 <= height / size <= 1.8
+
+
+def test_comparison_cards_on_phone_table_on_desktop(page_factory: Any, base_url: str) -> None:
+    phone, _ = _open(page_factory, base_url, "comparison/", 375)
+    assert phone.locator(".kenpo-compare__cards").is_visible()
+    assert not phone.locator(".kenpo-compare__table").is_visible()
+    assert phone.locator(".kenpo-card").count() == 3
+    desk, _ = _open(page_factory, base_url, "comparison/", 1280)
+    assert desk.locator(".kenpo-compare__table").is_visible()
+    assert not desk.locator(".kenpo-compare__cards").is_visible()
+    assert desk.locator(".kenpo-compare__table tbody tr").count() == 5
+
+
+@pytest.mark.parametrize(
+    ("today", "past", "upcoming"),
+    [
+        ("2024-11-01", ["first_notice_sent"], ["abolition", "transition_last_day"]),
+        ("2025-06-01", ["abolition"], ["ex_officio_delivery", "transition_last_day"]),
+        ("2025-12-02", ["transition_last_day"], ["certificate_valid_until"]),
+        ("2030-01-01", ["certificate_valid_until"], []),
+    ],
+)
+def test_timeline_today_marker(
+    page_factory: Any, base_url: str, today: str, past: list[str], upcoming: list[str]
+) -> None:
+    page, _ = _open(page_factory, base_url, f"schedule/?today={today}", 1280)
+    for key in past:
+        item = page.locator(f'.kenpo-timeline__list [data-kenpo-milestone="{key}"]')
+        assert "is-past" in (item.get_attribute("class") or "")
+        assert item.locator("[data-kenpo-status]").inner_text() == "過去"
+        marker = page.locator(f'[data-kenpo-marker="{key}"]').first
+        assert "is-past" in (marker.get_attribute("class") or "")
+    for key in upcoming:
+        item = page.locator(f'.kenpo-timeline__list [data-kenpo-milestone="{key}"]')
+        assert item.locator("[data-kenpo-status]").inner_text() == "今後"
+    y, m, d = (int(x) for x in today.split("-"))
+    marker = page.locator(".kenpo-timeline__list [data-kenpo-today-marker]")
+    assert f"（{y}年{m}月{d}日）" in marker.inner_text()
+    assert "令和" in marker.inner_text()
+    # the marker sits before the first upcoming milestone, after all past and current ones
+    order = page.eval_on_selector_all(
+        ".kenpo-timeline__list > li",
+        "els => els.map(e => e.hasAttribute('data-kenpo-today-marker') ? 'TODAY'"
+        " : e.className.includes('is-upcoming') ? 'upcoming' : 'reached')",
+    )
+    i = order.index("TODAY")
+    assert "upcoming" not in order[:i] and "reached" not in order[i + 1 :]
+    assert page.locator("[data-kenpo-today-line]").get_attribute("visibility") == "visible"
+
+
+def test_today_defaults_to_tokyo_date(page_factory: Any, base_url: str) -> None:
+    page, _ = _open(page_factory, base_url, "schedule/", 375)
+    tokyo = page.evaluate(
+        "new Intl.DateTimeFormat('en-CA', {timeZone: 'Asia/Tokyo'}).format(new Date())"
+    )
+    assert page.evaluate("document.documentElement.dataset.kenpoToday") == tokyo
+
+
+def test_glossary_abbreviation_shows_on_focus(page_factory: Any, base_url: str) -> None:
+    page, _ = _open(page_factory, base_url, "certificate/", 375)
+    abbr = page.locator("abbr.kenpo-abbr").first
+    assert abbr.count() == 1
+    abbr.focus()
+    page.wait_for_timeout(400)
+    assert page.locator(".md-tooltip2--active, .md-tooltip2").count() >= 1
+
+
+def _search(page: Any, query: str) -> list[str]:
+    """Type a query as a user does; return the result pages' paths, best first."""
+    toggle = page.locator("label.md-header__button[for=__search]")
+    box = page.locator("input.md-search__input")
+    if not page.is_checked("#__search"):
+        if toggle.is_visible():  # phones: the magnifier in the header opens the dialog
+            toggle.click()
+        else:
+            box.click()
+    box.wait_for(state="visible")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup; fill() alone sends no key events
+    page.wait_for_function(
+        """q => { const m = document.querySelector('.md-search-result__meta');
+                  return document.querySelector('input.md-search__input').value === q
+                    && m && /件|見つかりません/.test(m.textContent); }""",
+        arg=query,
+    )
+    page.wait_for_timeout(100)
+    hrefs: list[str] = page.eval_on_selector_all(
+        ".md-search-result__item > a:first-child", "els => els.map(e => e.href)"
+    )
+    return [urlsplit(h).path for h in hrefs]
+
+
+# query → the page that must come first
+SEARCHES = {
+    "マイナ保険証": "registration/",
+    "資格確認書": "certificate/",
+    "資格情報のお知らせ": "notice/",
+    "経過措置": "abolition/",
+    "セブン銀行": "registration/",
+    "返却": "comparison/",
+    "再交付": "notice/",
+    "高齢受給者": "certificate/",
+    "電子証明書": "registration/",
+    "職権交付": "certificate/",
+}
+
+
+@pytest.fixture(scope="module", params=WIDTHS)
+def search_page(request: Any, browser: Any, base_url: str) -> Any:
+    ctx = browser.new_context(viewport={"width": request.param, "height": 800}, locale="ja-JP")
+    page = ctx.new_page()
+    page.goto(base_url)
+    yield page
+    ctx.close()
+
+
+@pytest.mark.parametrize("query", list(SEARCHES))
+def test_search_finds_official_term_first(search_page: Any, query: str) -> None:
+    paths = _search(search_page, query)
+    assert paths, f"{query}: 何も見つかりませんでした"
+    assert paths[0] == "/" + SEARCHES[query], (query, paths)
+    # the hit is shown with the term marked
+    first = search_page.locator(".md-search-result__item").first
+    assert query in first.inner_text()
+
+
+@pytest.mark.parametrize("query", ["保険証", "お知らせ", "ＡＴＭ", "atm"])
+def test_search_short_and_width_variants(search_page: Any, query: str) -> None:
+    assert _search(search_page, query)
+
+
+def test_print_shows_the_table_and_link_targets(page_factory: Any, base_url: str) -> None:
+    page, _ = _open(page_factory, base_url, "comparison/", 375)
+    page.emulate_media(media="print")
+    assert page.locator(".kenpo-compare__table").is_visible()
+    assert not page.locator(".kenpo-compare__cards").is_visible()
+    page, _ = _open(page_factory, base_url, "registration/", 375)
+    page.emulate_media(media="print")
+    after = page.evaluate(
+        """() => getComputedStyle(
+             document.querySelector('.md-typeset a[href^="https://www.mhlw.go.jp"]'), '::after'
+           ).content"""
+    )
+    assert "attr(href)" in after or "mhlw" in after
+    assert not page.locator(".md-header").is_visible()

@@ -1,0 +1,94 @@
+"""`mkdocs build --strict` succeeds and the generated blocks come from the leaflet's data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitekit import PAGES, ROOT, page_text
+
+from kenpo_wizard import leaflet as lf
+from kenpo_wizard import wareki
+from kenpo_wizard.build import site_content as sc
+
+
+def test_mkdocs_build_strict(tmp_path: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    started = time.monotonic()
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    for page in PAGES:
+        assert (tmp_path / "site" / page / "index.html").is_file(), page
+    assert elapsed < 60
+
+
+def _html(site_dir: Path, page: str) -> str:
+    return (site_dir / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_placeholder_left_but_result_codes(site_dir: Path) -> None:
+    """Only the wizard's placeholder may stay (filled by kenpo_wizard.build.wizard_site)."""
+    for page in PAGES:
+        html = _html(site_dir, page)
+        left = sc.PLACEHOLDER.findall(html)
+        assert set(left) <= {"result-codes"}, (page, left)
+    assert "結果コード" in page_text(site_dir, "call-center/")
+
+
+def test_result_codes_placeholder_is_in_the_source() -> None:
+    source = (ROOT / "docs" / "call-center.md").read_text(encoding="utf-8")
+    assert "<!-- kenpo:result-codes -->" in source
+
+
+def test_comparison_table_is_generated_from_data(site_dir: Path) -> None:
+    html = _html(site_dir, "comparison/")
+    text = page_text(site_dir, "comparison/")
+    assert 'class="kenpo-compare__table"' in html
+    assert 'class="kenpo-compare__cards"' in html
+    for row in lf.COMPARISON:
+        assert text.count(lf.DOCUMENTS[row.document].label) >= 2
+        for field, _label in sc.COMPARISON_FIELDS:
+            for value in sc._cell(row, field):
+                # once in the table, once in the cards
+                assert text.count(value) >= 2, value
+
+
+def test_timeline_is_generated_from_data(site_dir: Path) -> None:
+    html = _html(site_dir, "schedule/")
+    text = page_text(site_dir, "schedule/")
+    assert "<svg" in html and 'role="img"' in html
+    for m in lf.MILESTONES:
+        assert f'data-kenpo-milestone="{m.key}"' in html, m.key
+        assert f'data-kenpo-marker="{m.key}"' in html or sc.LANE_MYNA in sc.lanes_of(m)
+        shown = sc.milestone_date(m)
+        assert shown.wareki in text and shown.seireki in text, m.key
+        assert m.label in text
+    for day in (lf.ABOLITION_DAY, lf.TRANSITION_LAST_DAY, lf.CERTIFICATE_VALID_UNTIL):
+        assert wareki.wareki(day) in text
+        assert f"{day.year}年{day.month}月{day.day}日" in text
+
+
+def test_lists_are_generated_from_data(site_dir: Path) -> None:
+    cert = page_text(site_dir, "certificate/")
+    for reason in lf.REASONS.values():
+        assert reason.label in cert
+    reg = page_text(site_dir, "registration/")
+    for route in lf.ROUTES.values():
+        assert route.label in reg
+    assert f'href="{lf.MHLW_REGISTRATION_URL}"' in _html(site_dir, "registration/")
+    emp = page_text(site_dir, "employers/")
+    for form in lf.FORMS.values():
+        assert form.label in emp
