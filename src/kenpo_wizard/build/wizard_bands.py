@@ -1,0 +1,186 @@
+"""Typed answers (dates, ages) offered as honest choices on the static no-JavaScript pages.
+
+A static page cannot read a typed date, so each date or number question is shown as a few
+ranges ("bands"). Bands are cut at every day or age the rules compare with (the leaflet's
+dates, the build day, the joining day), give or take a day, and then adjacent bands whose
+whole sub-tree of questions and results is identical are merged: within one band every
+answer gives the same path and the same result, so the band's first value stands for all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kenpo_wizard import leaflet as lf
+from kenpo_wizard import rules
+from kenpo_wizard.bridge import Band, both
+from kenpo_wizard.flow import FLOW, Flow, Outcome, Question, walk
+from kenpo_wizard.wareki import wareki
+
+ONE = dt.timedelta(days=1)
+DATE_ANCHORS: tuple[dt.date, ...] = (
+    lf.FIRST_NOTICE_ROSTER_DAY,
+    lf.SECOND_NOTICE_LAST_DAY,
+    lf.ABOLITION_DAY,
+    lf.TRANSITION_LAST_DAY,
+    lf.CERTIFICATE_VALID_UNTIL,
+)
+AGE_CUTS: tuple[int, ...] = (rules.ELDERLY_FROM, rules.ELDERLY_TO + 1, rules.LATER_ELDERLY_AGE)
+# The "later" choice of the first question: joined on or after 2024-10-06.
+DATE_FLOOR: dict[str, dt.date] = {"joined_on": lf.SECOND_NOTICE_FIRST_DAY}
+
+
+@dataclass(frozen=True)
+class Range:
+    start: object  # dt.date | int | None (open below)
+    end: object  # dt.date | int | None (open above)
+
+
+def _date_cuts(qid: str, on: dt.date, known: Mapping[str, object]) -> list[dt.date]:
+    anchors = [*DATE_ANCHORS, on]
+    joined = known.get("joined_on")
+    if isinstance(joined, dt.date) and qid != "joined_on":
+        anchors.append(joined)
+    cuts = {a + d * ONE for a in anchors for d in (0, 1, 2)}
+    floor = DATE_FLOOR.get(qid)
+    if floor is not None:
+        cuts = {c for c in cuts if c > floor} | {floor}
+    return sorted(cuts)
+
+
+def candidate_ranges(
+    q: Question, on: dt.date, known: Mapping[str, object], *, relative: bool = True
+) -> list[Range]:
+    """Fine ranges for a typed question; ``relative`` adds cuts at the person's own dates."""
+    if q.kind == "number":
+        lo, hi = q.minimum or 0, q.maximum or 130
+        ages = [c for c in AGE_CUTS if lo < c <= hi]
+        starts = [lo, *ages]
+        ends = [c - 1 for c in ages] + [hi]
+        return [Range(s, e) for s, e in zip(starts, ends, strict=True)]
+    cuts = _date_cuts(q.id, on, known if relative else {})
+    floor = DATE_FLOOR.get(q.id)
+    out: list[Range] = []
+    if floor is None:
+        out.append(Range(None, cuts[0] - ONE))
+    for i, c in enumerate(cuts):
+        out.append(Range(c, cuts[i + 1] - ONE if i + 1 < len(cuts) else None))
+    return out
+
+
+def representative(q: Question, r: Range) -> str:
+    """The answer standing for a range: its first value (or the day before an open start)."""
+    if q.kind == "number":
+        return str(r.start)
+    if r.start is None:
+        assert isinstance(r.end, dt.date)
+        return r.end.isoformat()
+    assert isinstance(r.start, dt.date)
+    return r.start.isoformat()
+
+
+def _known(answers: Mapping[str, str], flow: Flow, on: dt.date) -> dict[str, object]:
+    facts = walk(flow, answers, on).facts
+    return {k: v for k, v in facts.__dict__.items() if v is not None}
+
+
+ERROR = hashlib.sha256(b"error").hexdigest()[:32]
+
+
+class Signatures:
+    """What follows a set of answers (questions and results), as comparable text (memoised).
+
+    A typed question is compared by the sequence of its merged bands' sub-trees, not by the
+    dates themselves, so two joining days that lead to the same choices later are equal.
+    """
+
+    def __init__(self, on: dt.date, flow: Flow = FLOW) -> None:
+        self.on = on
+        self.flow = flow
+        self._memo: dict[tuple[tuple[str, str], ...], str] = {}
+        self._bands: dict[tuple[str, tuple[tuple[str, str], ...]], list[tuple[str, Range]]] = {}
+
+    def of(self, answers: dict[str, str]) -> str:
+        key = tuple(sorted(answers.items()))
+        if key not in self._memo:
+            # A digest keeps nested signatures small (they nest once per question).
+            self._memo[key] = hashlib.sha256(self._compute(answers).encode()).hexdigest()[:32]
+        return self._memo[key]
+
+    def _compute(self, answers: dict[str, str]) -> str:
+        state = walk(self.flow, answers, self.on)
+        if state.error is not None:
+            return "error"
+        if isinstance(state.node, Outcome):
+            out = rules.assess(state.facts, self.on).to_dict()
+            return json.dumps([state.node.id, out], sort_keys=True)
+        q = state.node
+        if q.kind == "choice":
+            return json.dumps(
+                [q.id] + [[c.value, self.of({**answers, q.id: c.value})] for c in q.choices]
+            )
+        return json.dumps([q.id] + [s for s, _r in self.merged(q, answers)])
+
+    def merged(self, q: Question, answers: dict[str, str]) -> list[tuple[str, Range]]:
+        key = (q.id, tuple(sorted(answers.items())))
+        if key in self._bands:
+            return self._bands[key]
+        known = _known(answers, self.flow, self.on)
+        out: list[tuple[str, Range]] = []
+        for r in candidate_ranges(q, self.on, known):
+            s = self.of({**answers, q.id: representative(q, r)})
+            if s == ERROR:
+                continue  # a contradiction (e.g. 資格喪失日 on or before 加入日): not offered
+            if out and out[-1][0] == s and _adjacent(out[-1][1], r):
+                out[-1] = (s, Range(out[-1][1].start, r.end))
+            else:
+                out.append((s, r))
+        self._bands[key] = out
+        return out
+
+
+def bands(q: Question, answers: dict[str, str], sig: Signatures) -> list[tuple[Band, Range]]:
+    """Merged ranges for ``q`` after ``answers``, each with its label and representative."""
+    return [
+        (Band(representative(q, r), label(q, r, sig.on)), r) for _s, r in sig.merged(q, answers)
+    ]
+
+
+def _adjacent(a: Range, b: Range) -> bool:
+    if isinstance(a.end, int) and isinstance(b.start, int):
+        return a.end + 1 == b.start
+    return isinstance(a.end, dt.date) and isinstance(b.start, dt.date) and a.end + ONE == b.start
+
+
+def label(q: Question, r: Range, on: dt.date) -> str:
+    """Say exactly which answers a band covers (和暦 with 西暦)."""
+    if q.kind == "number":
+        assert isinstance(r.start, int) and isinstance(r.end, int)
+        if r.start == (q.minimum or 0):
+            return f"{r.end}歳以下"
+        if r.end == (q.maximum or 130):
+            return f"{r.start}歳以上"
+        return f"{r.start}歳" if r.start == r.end else f"{r.start}〜{r.end}歳"
+    start = r.start if isinstance(r.start, dt.date) else None
+    end = r.end if isinstance(r.end, dt.date) else None
+
+    def today(day: dt.date) -> str:
+        return "（基準日）" if day == on else ""
+
+    if start is None and end is not None:
+        return f"{wareki(end)}{today(end)}以前（{end.year}年{end.month}月{end.day}日以前）"
+    assert start is not None
+    if end is None:
+        return (
+            f"{wareki(start)}{today(start)}以降（{start.year}年{start.month}月{start.day}日以降）"
+        )
+    if start == end:
+        return both(start) + today(start)
+    return (
+        f"{wareki(start)}{today(start)}〜{wareki(end)}{today(end)}"
+        f"（{start.year}年{start.month}月{start.day}日〜{end.year}年{end.month}月{end.day}日）"
+    )

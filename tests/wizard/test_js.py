@@ -1,0 +1,246 @@
+"""The real wizard page in Chromium, driven to every outcome of the engine's golden list.
+
+One page session per test: Pyodide loads once, then each path starts again from 「最初から」
+and is answered by clicking and typing, as a member would. The rendered result (code,
+outcome, headline, how many documents to show / forms to submit / things to return) must
+equal what the CPython engine says for the same answers on the same day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import urllib.parse
+from typing import Any
+
+from playwright.sync_api import Page, Route
+from wizkit import (
+    Golden,
+    load,
+    one_per_answer,
+    one_per_outcome,
+    open_in_page,
+    renders,
+    snapshot,
+    step_in_page,
+    wait_ready,
+    wait_render,
+)
+
+from kenpo_wizard import texts
+from kenpo_wizard.flow import FLOW, walk
+from kenpo_wizard.rules import assess
+
+SCREEN = "#kenpo-wizard [data-kw-screen]"
+
+
+def answer(page: Page, qid: str, value: str, *, wareki: bool = False) -> None:
+    q = FLOW.question(qid)
+    before = renders(page)
+    if q.kind == "choice":
+        page.click(f"{SCREEN} button[name='{qid}'][value='{value}']")
+    elif q.kind == "number":
+        page.fill(f"#kw-{qid}", value)
+        page.click(f"{SCREEN} .kw-next")
+    else:
+        day = dt.date.fromisoformat(value)
+        if wareki and day >= dt.date(2019, 5, 1):  # 令和: the era path of the date input
+            page.select_option(f"#kw-{qid}-era", "R")
+            page.fill(f"#kw-{qid}-y", str(day.year - 2018))
+        else:
+            page.select_option(f"#kw-{qid}-era", "")
+            page.fill(f"#kw-{qid}-y", str(day.year))
+        page.fill(f"#kw-{qid}-m", str(day.month))
+        page.fill(f"#kw-{qid}-d", str(day.day))
+        page.click(f"{SCREEN} .kw-next")
+    wait_render(page, before)
+
+
+def expected_screen(g: Golden) -> dict[str, Any]:
+    """What the CPython engine says the result screen shows for this path."""
+    state = walk(FLOW, dict(g.answers), g.day)
+    a = assess(state.facts, g.day)
+    d = a.to_dict()
+    return {
+        "node": state.node.id,
+        "code": d["result_code"],
+        "kind": "result",
+        "headline": texts.explain(a, state.facts).headline,
+        "show": len(d["show_at_clinic"]),
+        "submit": len(d["submit"]),
+        "return": len(d["return"]),
+        "answers": len(g.answers) + 1,  # each answer, and the day
+    }
+
+
+def test_every_golden_outcome_step_by_step(page: Page, base_url: str) -> None:
+    """Each outcome of the golden list, answered question by question in one page session."""
+    paths = one_per_outcome(load())
+    started = time.monotonic()
+    page.goto(f"{base_url}/wizard/")
+    wait_ready(page)
+    for i, g in enumerate(paths):
+        shown = open_in_page(page, f"on={g.day.isoformat()}")  # 最初から, on that day
+        for qid, value in g.answers:
+            assert shown["node"] == qid, (g.query, shown)
+            shown = step_in_page(page, qid, value, wareki=i % 2 == 1)
+        want = expected_screen(g)
+        got = {k: shown[k] for k in want}
+        assert got == want, g.query
+        assert (
+            shown["search"]
+            == f"?{urllib.parse.urlencode(sorted([*g.answers, ('on', g.day.isoformat())]))}"
+        )
+    print(f"\n{len(paths)} golden outcomes, step by step, in {time.monotonic() - started:.0f} s")
+
+
+def test_every_distinct_golden_answer_by_url(page: Page, base_url: str) -> None:
+    """Distinct full answers of the golden list (every third), opened as links in one session."""
+    paths = one_per_answer(load())[::3]
+    started = time.monotonic()
+    page.goto(f"{base_url}/wizard/")
+    wait_ready(page)
+    for g in paths:
+        shown = open_in_page(page, f"{g.query}&on={g.day.isoformat()}")
+        want = expected_screen(g)
+        assert {k: shown[k] for k in want} == want, g.query
+    print(
+        f"\n{len(paths)} distinct golden answers opened by URL in {time.monotonic() - started:.0f} s"
+    )
+
+
+def test_golden_outcomes_with_real_input(page: Page, base_url: str) -> None:
+    """A sample of outcomes with Playwright's mouse and keyboard input (typing 和暦 too)."""
+    paths = one_per_outcome(load())[::12]
+    page.goto(f"{base_url}/wizard/")
+    wait_ready(page)
+    for i, g in enumerate(paths):
+        open_in_page(page, f"on={g.day.isoformat()}")
+        for qid, value in g.answers:
+            answer(page, qid, value, wareki=i % 2 == 0)
+        want = expected_screen(g)
+        assert {k: v for k, v in snapshot(page).items() if k in want} == want, g.query
+
+
+def test_answer_before_ready_then_continues(page: Page, base_url: str) -> None:
+    """The first question is in the HTML; answering at once shows progress, then goes on."""
+
+    def slow(route: Route) -> None:
+        time.sleep(1.5)  # a slow connection: the runtime arrives after the first answer
+        route.continue_()
+
+    page.route("**/pyodide/pyodide.asm.wasm", slow)
+    page.goto(f"{base_url}/wizard/")
+    page.click(f"{SCREEN} button[value='before']")  # before the engine is ready
+    status = page.locator("#kenpo-wizard [data-kw-status]")
+    assert "回答を受け付けました" in status.inner_text()
+    assert status.locator("progress").count() == 1
+    assert status.locator("a", has_text="待たずに簡易版で進む").count() == 1
+    page.wait_for_selector(f"{SCREEN}[data-node='member_type']", timeout=120_000)
+    assert page.url.endswith("/wizard/?since=before")
+
+
+def test_engine_failure_falls_back_to_static_pages(page: Page, base_url: str) -> None:
+    """A failed load (the wheel's sha256 does not match) leads to the static pages."""
+    page.route(
+        "**/pyodide/kenpo_wizard-*.whl",
+        lambda route: route.fulfill(status=200, body=b"tampered", content_type="application/zip"),
+    )
+    page.goto(f"{base_url}/wizard/")
+    page.wait_for_function(
+        "document.getElementById('kenpo-wizard').dataset.mode === 'failed'", timeout=120_000
+    )
+    page.click(f"{SCREEN} button[value='before']")
+    page.wait_for_url("**/wizard/s/before/**")
+    assert page.locator(".kw-screen[data-node='member_type']").count() == 1
+
+
+def test_no_webassembly_falls_back(page: Page, base_url: str) -> None:
+    page.add_init_script("delete globalThis.WebAssembly")
+    page.goto(f"{base_url}/wizard/")
+    page.click(f"{SCREEN} button[value='later']")
+    page.wait_for_url("**/wizard/s/later/**")
+    assert page.locator(".kw-screen[data-node='joined_on'] .kw-choice").count() >= 2
+
+
+def test_back_keeps_answers_and_change_answer(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/wizard/?on=2025-06-15")
+    wait_ready(page)
+    page.wait_for_selector(f"{SCREEN}[data-node='since']")
+    for qid, value in (("since", "before"), ("member_type", "employee"), ("age", "72")):
+        answer(page, qid, value)
+    assert page.get_attribute(SCREEN, "data-node") == "leaving"
+    # the page's own 戻る: the previous question, its answer shown and kept
+    before = renders(page)
+    page.click(f"{SCREEN} .kw-back a")
+    wait_render(page, before)
+    assert page.get_attribute(SCREEN, "data-node") == "age"
+    assert page.input_value("#kw-age") == "72"
+    # the browser's back button walks the history of screens
+    before = renders(page)
+    page.go_back()
+    wait_render(page, before)
+    assert page.get_attribute(SCREEN, "data-node") == "leaving"
+    for qid, value in (
+        ("leaving", "no"),
+        ("mynumber_card", "none"),
+        ("assisted_visit", "no"),
+        ("health_insurance_card", "held"),
+    ):
+        if page.get_attribute(SCREEN, "data-node") == qid:
+            answer(page, qid, value)
+    while page.get_attribute(SCREEN, "data-node") not in ("result", "over_75", "voluntary"):
+        node = page.get_attribute(SCREEN, "data-node") or ""
+        answer(page, node, FLOW.question(node).choices[0].value)
+    first_code = page.get_attribute(SCREEN, "data-code")
+    # 回答を変更 on the summary: the question again, then straight back to a result
+    before = renders(page)
+    page.click(f"{SCREEN} .kw-s-answers a:has-text('回答を変更') >> nth=2")  # the age
+    wait_render(page, before)
+    assert page.get_attribute(SCREEN, "data-node") == "age"
+    answer(page, "age", "80")
+    assert page.get_attribute(SCREEN, "data-node") == "over_75"
+    assert page.get_attribute(SCREEN, "data-code") != first_code
+    # 最初から
+    before = renders(page)
+    page.click(f"{SCREEN} a.kw-restart")
+    wait_render(page, before)
+    assert page.get_attribute(SCREEN, "data-node") == "since"
+    assert page.url.endswith("?on=2025-06-15")
+
+
+def test_day_defaults_to_tokyo_today_and_can_change(page: Page, base_url: str) -> None:
+    # 2025-12-01 20:00 UTC is already 2025-12-02 in Tokyo: the 保険証 no longer works.
+    page.clock.set_fixed_time(dt.datetime(2025, 12, 1, 20, 0, tzinfo=dt.UTC))
+    page.goto(f"{base_url}/wizard/")
+    assert "令和7年12月2日" in page.inner_text(f"{SCREEN} .kw-day")
+    wait_ready(page)
+    before = renders(page)
+    page.click(f"{SCREEN} .kw-day a")
+    wait_render(page, before)
+    assert page.get_attribute(SCREEN, "data-node") == "on"
+    page.select_option("#kw-on-era", "R")
+    page.fill("#kw-on-y", "7")
+    page.fill("#kw-on-m", "11")
+    page.fill("#kw-on-d", "30")
+    assert "2025年11月30日" in page.inner_text("#kw-on-preview")
+    before = renders(page)
+    page.click(f"{SCREEN} .kw-next")
+    wait_render(page, before)
+    assert "on=2025-11-30" in page.url
+    assert "令和7年11月30日" in page.inner_text(f"{SCREEN} .kw-day")
+    assert "指定した日" in page.inner_text(f"{SCREEN} .kw-day")
+
+
+def test_result_states_next_change(page: Page, base_url: str) -> None:
+    # no マイナンバーカード, 保険証 in hand: on 2025-12-02 the 保険証 stops working
+    query = (
+        "age=40&assisted_visit=no&health_insurance_card=held&leaving=no&member_type=employee"
+        "&mynumber_card=none&eligibility_certificate=none&since=before&on=2025-06-15"
+    )
+    page.goto(f"{base_url}/wizard/?{query}")
+    wait_ready(page)
+    page.wait_for_selector(f"{SCREEN}[data-kind='result']")
+    text = page.inner_text(f"{SCREEN} .kw-s-next")
+    assert "あと" in text and "日" in text
+    assert page.locator('meta[name="robots"][content="noindex"]').count() == 1

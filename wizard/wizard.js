@@ -1,0 +1,242 @@
+// The wizard page, enhanced. Without this script (or if the engine cannot start) every
+// button already leads to a static page built from the same engine (../wizard/s/...).
+// With it, answers go to the engine in a Web Worker and each screen's HTML comes back;
+// the answers live only in the address bar (?question=answer), never leave the device.
+const root = document.getElementById("kenpo-wizard");
+const screenEl = root && root.querySelector("[data-kw-screen]");
+const statusEl = root && root.querySelector("[data-kw-status]");
+const STAGES = ["準備を始めています", "必要なファイルを読み込んでいます", "起動しています", "質問を用意しています"];
+const ERAS = [["R", "令和", 2019, 5, 1], ["H", "平成", 1989, 1, 8], ["S", "昭和", 1926, 12, 25], ["T", "大正", 1912, 7, 30], ["M", "明治", 1873, 1, 1]];
+const siteTitle = document.title.includes(" - ") ? document.title.slice(document.title.indexOf(" - ") + 3) : document.title;
+
+let mode = "loading"; // loading → ready, or failed (static pages from then on)
+let stage = 0;
+let pending = null; // an answer given before the engine was ready
+let lastButton = null;
+let seq = 0;
+let renders = 0;
+const calls = new Map();
+let worker = null;
+
+function tokyoToday() {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+function key(y, m, d) { return y * 10000 + m * 100 + d; }
+
+function wareki(y, m, d) {
+  for (const [, name, ey, em, ed] of ERAS) {
+    if (key(y, m, d) >= key(ey, em, ed)) {
+      const n = y - ey + 1;
+      return `${name}${n === 1 ? "元" : n}年${m}月${d}日`;
+    }
+  }
+  return "";
+}
+
+function exists(y, m, d) {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+const norm = (s) => (s || "").normalize("NFKC").trim();
+
+// 和暦 beside 西暦 while typing (the engine checks the date when the form is sent).
+function preview(group) {
+  const k = group.id.replace(/^kw-/, "");
+  const f = (name) => group.querySelector(`[name="${k}__${name}"]`);
+  const out = group.querySelector(".kw-preview");
+  if (!f("y") || !out) return;
+  const era = f("era").value;
+  const y = parseInt(norm(f("y").value), 10), m = parseInt(norm(f("m").value), 10), d = parseInt(norm(f("d").value), 10);
+  let text = "";
+  if (y && m && d) {
+    const info = ERAS.find((e) => e[0] === era);
+    const year = info ? info[2] + y - 1 : y;
+    if (year >= 1873 && exists(year, m, d)) {
+      const w = wareki(year, m, d);
+      const ok = !info || w.startsWith(info[1]);
+      text = ok ? `＝ ${w}（${year}年${m}月${d}日）` : "その元号の期間にない日付です";
+    }
+  }
+  out.textContent = text;
+}
+
+function dateValue(form, k) {
+  const f = (name) => norm(form.elements[`${k}__${name}`] && form.elements[`${k}__${name}`].value);
+  const [era, y, m, d] = [f("era"), f("y"), f("m"), f("d")];
+  if (!y && !m && !d) return " "; // the engine answers 「日付を入力してください」
+  return era ? `${era}${y}.${m}.${d}` : `${y}-${m}-${d}`;
+}
+
+function setStatus(html) {
+  statusEl.innerHTML = html;
+  statusEl.hidden = !html;
+}
+
+function waiting() {
+  const fallback = pending && pending.fallback
+    ? `<p><a href="${pending.fallback}">待たずに簡易版で進む</a>（基準日は ${root.dataset.buildDay} になります）</p>`
+    : "";
+  setStatus(
+    `<p><strong>回答を受け付けました。</strong>質問の準備ができしだい、自動で次に進みます。</p>` +
+    `<p><label>準備中（${stage}/3）：${STAGES[stage]}… <progress max="3" value="${stage}">${stage}/3</progress></label></p>` +
+    fallback,
+  );
+}
+
+function dayLine() {
+  const line = screenEl.querySelector(".kw-day");
+  if (!line || screenEl.dataset.enhanced) return;
+  const [y, m, d] = tokyoToday().split("-").map(Number);
+  line.innerHTML = `基準日（受診日）：<strong>${wareki(y, m, d)}（${y}年${m}月${d}日）</strong>（今日） <a href="?edit=on" data-kw>基準日を変更</a>`;
+}
+
+function call(query) {
+  return new Promise((resolve, reject) => {
+    const id = ++seq;
+    calls.set(id, { resolve, reject });
+    worker.postMessage({ id, query, today: tokyoToday() });
+  });
+}
+
+async function show(query, push) {
+  let res;
+  try {
+    res = JSON.parse(await call(query));
+  } catch (error) {
+    return fail(String(error));
+  }
+  screenEl.innerHTML = res.html;
+  screenEl.dataset.enhanced = "1";
+  screenEl.dataset.kind = res.kind;
+  screenEl.dataset.node = res.node || "";
+  screenEl.dataset.code = res.result_code || "";
+  document.title = `${res.title} - ${siteTitle}`;
+  const url = res.query ? `?${res.query}` : location.pathname;
+  if (push) history.pushState({ kw: 1 }, "", url);
+  else history.replaceState({ kw: 1 }, "", url);
+  let robots = document.querySelector('meta[name="robots"]');
+  if (res.kind === "result" && !robots) {
+    robots = document.createElement("meta");
+    robots.name = "robots";
+    robots.content = "noindex";
+    document.head.append(robots);
+  }
+  setStatus("");
+  screenEl.querySelectorAll(".kw-date").forEach(preview);
+  const target = screenEl.querySelector(".kw-error-summary") || screenEl.querySelector(".kw-question");
+  if (target) target.focus();
+  root.dataset.renders = String(++renders); // lets tests and the bench see a finished step
+  root.dispatchEvent(new CustomEvent("kw:render", { detail: res.kind }));
+}
+
+function go(query, { push = false, fallback = null } = {}) {
+  if (mode === "ready") return show(query, push);
+  pending = { query, push, fallback };
+  if (mode === "failed") return fail("");
+  waiting();
+}
+
+function fail(reason) {
+  if (reason) console.warn("kenpo-wizard: engine unavailable:", reason);
+  mode = "failed";
+  root.dataset.mode = "failed";
+  if (worker) worker.terminate();
+  if (pending && pending.fallback) {
+    location.assign(pending.fallback);
+    return;
+  }
+  const start = `../wizard/${root.dataset.static}`;
+  setStatus(
+    `<p>この端末では通常版を動かせないため、簡易版で続けます。簡易版の基準日は ${root.dataset.buildDay} です。</p>` +
+    (pending ? `<p><a href="${start}">簡易版で最初から始める</a></p>` : ""),
+  );
+}
+
+function ready() {
+  mode = "ready";
+  root.dataset.mode = "ready";
+  if (pending) {
+    const { query, push } = pending;
+    pending = null;
+    setStatus("<p>準備ができました。</p>");
+    show(query, push);
+  }
+}
+
+function start() {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") return fail("no WebAssembly or Worker");
+  try {
+    worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    return fail(String(error));
+  }
+  worker.onerror = (event) => fail(event.message || "worker error");
+  worker.onmessage = ({ data }) => {
+    if (data.type === "progress") {
+      stage = data.stage;
+      if (pending) waiting();
+    } else if (data.type === "ready") {
+      root.dataset.readyMs = String(data.ms);
+      ready();
+    } else if (data.type === "screen") {
+      const c = calls.get(data.id);
+      calls.delete(data.id);
+      if (c) c.resolve(data.json);
+    } else if (data.type === "failed") {
+      const c = calls.get(data.id);
+      if (c) c.reject(new Error(data.reason));
+      fail(data.reason);
+    }
+  };
+}
+
+if (root && screenEl && statusEl) {
+  root.dataset.mode = mode;
+  dayLine();
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (button && button.type === "submit") lastButton = button;
+    if (event.target.closest("[data-kw-print]")) window.print();
+    const link = event.target.closest("a[data-kw]");
+    if (!link || mode === "failed" || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    go(new URL(link.href).search.slice(1), { push: true });
+  });
+  root.addEventListener("submit", (event) => {
+    const form = event.target.closest("[data-kw-form]");
+    if (!form || mode === "failed") return; // the browser follows formaction to a static page
+    event.preventDefault();
+    const k = form.dataset.key;
+    const button = event.submitter || lastButton;
+    let value;
+    if (button && button.name === k) value = button.value;
+    else if (form.dataset.kind === "date") value = dateValue(form, k);
+    else value = norm(form.elements[k] && form.elements[k].value) || " ";
+    const params = new URLSearchParams(form.dataset.base || "");
+    params.set(k, value);
+    params.delete("edit");
+    const fallback = button && button.hasAttribute("formaction") ? button.formAction : null;
+    go(params.toString(), { push: true, fallback });
+  });
+  root.addEventListener("input", (event) => {
+    const group = event.target.closest(".kw-date");
+    if (group) preview(group);
+  });
+  root.addEventListener("change", (event) => {
+    const group = event.target.closest(".kw-date");
+    if (group) preview(group);
+  });
+  window.addEventListener("popstate", () => go(location.search.slice(1)));
+  start();
+  if (location.search.length > 1) {
+    // A shared link: its answers need the engine; say so rather than show question 1.
+    screenEl.innerHTML = '<p class="kw-loading">リンクの回答を読み込んでいます…</p>';
+    pending = { query: location.search.slice(1), push: false, fallback: null };
+    waiting();
+    setStatus(statusEl.innerHTML.replace("回答を受け付けました。", "リンクを開きました。"));
+  }
+}

@@ -1,0 +1,48 @@
+// The engine in a Web Worker: Pyodide (about 13 MB) loads and starts here, so the page
+// stays responsive and the first question (already in the HTML) can be answered meanwhile.
+// Everything comes from this site: the runtime, and the wheel pinned by sha256 in our lock.
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const base = new URL("../../pyodide/", import.meta.url).href;
+const started = performance.now();
+let bridge = null;
+
+const ready = (async () => {
+  postMessage({ type: "progress", stage: 1 });
+  const pyodide = await loadPyodide({
+    indexURL: base,
+    lockFileURL: base + "pyodide-lock.json",
+    packageBaseUrl: base,
+    stdout: () => {},
+    stderr: () => {},
+  });
+  postMessage({ type: "progress", stage: 2 });
+  const problems = [];
+  // loadPackage reports a failed download or a sha256 mismatch by returning [] (no throw).
+  const loaded = await pyodide.loadPackage("kenpo-wizard", {
+    checkIntegrity: true,
+    messageCallback: () => {},
+    errorCallback: (message) => problems.push(message),
+  });
+  if (!loaded || loaded.length === 0) {
+    throw new Error("package not loaded: " + problems.join(" "));
+  }
+  postMessage({ type: "progress", stage: 3 });
+  bridge = pyodide.pyimport("kenpo_wizard.bridge");
+  bridge.step("", "2025-01-01"); // import and warm up everything the first answer needs
+})();
+
+ready.then(
+  () => postMessage({ type: "ready", ms: Math.round(performance.now() - started) }),
+  (error) => postMessage({ type: "failed", reason: String(error && error.message || error) }),
+);
+
+onmessage = async (event) => {
+  const { id, query, today } = event.data;
+  try {
+    await ready;
+    postMessage({ type: "screen", id, json: bridge.step(query, today) });
+  } catch (error) {
+    postMessage({ type: "failed", id, reason: String(error && error.message || error) });
+  }
+};
