@@ -673,6 +673,14 @@ def abbreviate(page_html: str) -> str:
 
 
 # --------------------------------------------------------------------------- placeholders
+def _result_codes_html() -> str:
+    """The call-center code table, in the page itself so that search finds each code."""
+    from kenpo_wizard.build import wizard_site  # the wizard's build step owns the codes
+
+    rows = wizard_site.code_table_rows((*wizard_site.CODE_DAYS, wizard_site.build_day()))
+    return wizard_site.result_codes_html(rows)
+
+
 BLOCKS: dict[str, Callable[[], str]] = {
     "comparison": comparison_html,
     "timeline": timeline_html,
@@ -684,6 +692,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "forms": forms_html,
     "registration-rate": registration_rate_html,
     "glossary": glossary_html,
+    "result-codes": lambda: _result_codes_html(),
 }
 PLACEHOLDER = re.compile(r"<!--\s*kenpo:([a-z-]+)\s*-->")
 
