@@ -32,7 +32,8 @@ def catalog_loaded() -> bool:
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    # gettext("") is the catalog's header, never a translation: an empty text stays empty.
+    return _translation.gettext(message) if message else message
 
 
 def N_(message: str) -> str:

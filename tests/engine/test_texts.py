@@ -91,3 +91,10 @@ def test_python_m_runs_from_a_checkout_with_only_src() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert '"show_at_clinic": [["eligibility_certificate"]]' in result.stdout
+
+
+def test_empty_text_is_not_the_catalog_header() -> None:
+    from kenpo_wizard.i18n import _, catalog_loaded
+
+    assert catalog_loaded()
+    assert _("") == ""
