@@ -35,7 +35,16 @@ from kenpo_wizard.bridge import Band, Context, both, canonical_query, e
 from kenpo_wizard.build.wizard_bands import Signatures, bands
 from kenpo_wizard.dates import today_in_japan
 from kenpo_wizard.flow import FLOW, Outcome, Question, enumerate_paths, walk
-from kenpo_wizard.leaflet import DOCUMENTS, FORMS, Document, Form
+from kenpo_wizard.golden import GOLDEN_DAYS
+from kenpo_wizard.leaflet import (
+    ABOLITION_DAY,
+    DOCUMENTS,
+    FORMS,
+    TRANSITION_LAST_DAY,
+    TRANSITION_OVER,
+    Document,
+    Form,
+)
 from kenpo_wizard.rules import assess
 from kenpo_wizard.wareki import wareki
 
@@ -242,18 +251,12 @@ def fill_wizard_page(site: Path, on: dt.date) -> None:
 
 # ----------------------------------------------------------------------------- result codes
 PHASES = {
-    "before_abolition": "令和6年12月1日まで",
-    "transition": "経過措置期間（令和6年12月2日〜令和7年12月1日）",
-    "after_transition": "令和7年12月2日以降",
+    "before_abolition": f"{wareki(ABOLITION_DAY - dt.timedelta(days=1))}まで",
+    "transition": f"経過措置期間（{wareki(ABOLITION_DAY)}〜{wareki(TRANSITION_LAST_DAY)}）",
+    "after_transition": f"{wareki(TRANSITION_OVER)}以降",
 }
 ISSUE = {"none": "交付なし", "ex_officio": "職権交付", "application": "申請による交付"}
-CODE_DAYS = (
-    dt.date(2024, 11, 15),
-    dt.date(2025, 6, 15),
-    dt.date(2025, 11, 15),
-    dt.date(2026, 6, 15),
-    dt.date(2030, 1, 15),
-)
+CODE_DAYS = GOLDEN_DAYS  # one day in each period the rules tell apart
 
 
 def code_table_rows(days: Sequence[dt.date] = CODE_DAYS) -> dict[str, dict[str, object]]:
