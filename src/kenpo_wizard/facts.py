@@ -14,6 +14,7 @@ from .dates import parse_date
 from .errors import InputError
 from .i18n import N_, _
 from .leaflet import ABOLITION_DAY
+from .wareki import wareki
 
 ENUM_FACTS: dict[str, tuple[str, ...]] = {
     "member_type": ("employee", "dependant", "voluntary"),
@@ -163,5 +164,7 @@ def check_consistent(f: Facts) -> None:
     if f.joined_after_abolition and f.health_insurance_card in ("held", "lost"):
         raise conflict(
             "health_insurance_card",
-            _("令和6年12月2日以降に加入した方には保険証は発行されていません。"),
+            _("{day}以降に加入した方には保険証は発行されていません。").format(
+                day=wareki(ABOLITION_DAY)
+            ),
         )

@@ -22,13 +22,15 @@ from .leaflet import (
     REASON_KIND_LABELS,
     REASONS,
     ROUTES,
+    SECOND_NOTICE_MONTH,
     SECTION_TITLES,
     TRANSITION_LAST_DAY,
+    TRANSITION_OVER,
     Document,
     Form,
 )
 from .rules import NextChange, next_change
-from .wareki import wareki
+from .wareki import wareki, wareki_month
 
 # P8: the national temporary measure (MHLW notices of 2025-06-27 and 2025-11-12), 参考 only.
 TEMPORARY_MEASURE = (dt.date(2025, 12, 2), dt.date(2026, 3, 31))
@@ -99,8 +101,8 @@ def explain(a: Assessment, f: Facts) -> Explanation:
             when = ""
             if d.when:
                 year, month = (int(x) for x in d.when.split("-")[:2])
-                when = _("{wareki}に勤務先（事業所）経由で配付予定").format(
-                    wareki=wareki(dt.date(year, month, 1)).split("月")[0] + "月"
+                when = _("{month}に勤務先（事業所）経由で配付予定").format(
+                    month=wareki_month(dt.date(year, month, 1))
                 )
             receive.append(f"「{label}」：{how}" + (f"。{when}" if when else ""))
         elif d.how == "sent" and d.when and len(d.when) == 10:
@@ -113,8 +115,8 @@ def explain(a: Assessment, f: Facts) -> Explanation:
             receive.append(sentence.format(label=label, day=wareki(sent)))
         elif d.how == "sent":
             receive.append(
-                _("「{label}」：令和6年12月に勤務先（事業所）経由で配付の予定です").format(
-                    label=label
+                _("「{label}」：{month}に勤務先（事業所）経由で配付の予定です").format(
+                    label=label, month=wareki_month(SECOND_NOTICE_MONTH)
                 )
             )
         elif d.how == "on_joining":
@@ -239,7 +241,9 @@ def _contact_text(code: str) -> str:
         "health_card_lost": _("経過措置期間中に保険証を紛失し、マイナ保険証も資格確認書もない場合"),
         "certificate_lost": _("資格確認書の紛失・破損"),
         "certificate_and_registered": _("資格確認書をお持ちの方がマイナ保険証を登録した後の扱い"),
-        "certificate_renewal": _("令和11年12月1日の有効期限が過ぎた後の資格確認書の更新"),
+        "certificate_renewal": _("{day}の有効期限が過ぎた後の資格確認書の更新").format(
+            day=wareki(CERTIFICATE_VALID_UNTIL)
+        ),
         "certificate_not_received": _("資格確認書が届いていない場合"),
         "notice_not_received": _("資格情報のお知らせが届いていない場合"),
         "nothing_to_show": _("提示できる書類がない場合"),
@@ -264,10 +268,10 @@ def _unknown_text(code: str) -> str:
 def _note_text(code: str) -> str:
     return {
         "health_card_expired": _(
-            "保険証は令和7年12月1日で使えなくなりました（令和7年12月2日以降は使用不可）。"
-        ),
-        "certificate_expired_validity": _(
-            "資格確認書の有効期限（令和11年12月1日）が過ぎています。"
+            "保険証は{last}で使えなくなりました（{over}以降は使用不可）。"
+        ).format(last=wareki(TRANSITION_LAST_DAY), over=wareki(TRANSITION_OVER)),
+        "certificate_expired_validity": _("資格確認書の有効期限（{day}）が過ぎています。").format(
+            day=wareki(CERTIFICATE_VALID_UNTIL)
         ),
         "certificate_return_destination": _(
             "資格確認書の返却先はリーフレットに明記されていません。勤務先の事務担当者にお尋ねください。"
@@ -310,9 +314,9 @@ def _references(a: Assessment, f: Facts) -> list[Reference]:
         refs.append(
             Reference(
                 _(
-                    "国の暫定的な取扱いとして、令和8年3月31日まで、医療機関がオンラインで資格を確認できれば、"
+                    "国の暫定的な取扱いとして、{end}まで、医療機関がオンラインで資格を確認できれば、"
                     "有効期限切れの保険証や「資格情報のお知らせ」のみでも受診できる場合がありました。"
-                ),
+                ).format(end=wareki(TEMPORARY_MEASURE[1])),
                 _("厚生労働省 事務連絡（令和7年6月27日・令和7年11月12日）"),
             )
         )

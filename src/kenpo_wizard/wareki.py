@@ -42,6 +42,12 @@ def wareki(day: dt.date) -> str:
     return f"{era.name}{y}年{day.month}月{day.day}日"
 
 
+def wareki_month(day: dt.date) -> str:
+    """令和7年11月: a month the leaflet names without a day."""
+    era, year = era_of(day)
+    return f"{era.name}{'元' if year == 1 else year}年{day.month}月"
+
+
 def wareki_short(day: dt.date) -> str:
     """R7.12.1, as the leaflet's table writes dates."""
     era, year = era_of(day)
