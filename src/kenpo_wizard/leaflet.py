@@ -90,7 +90,9 @@ MILESTONES: tuple[Milestone, ...] = (
     Milestone(
         "first_notice_roster",
         FIRST_NOTICE_ROSTER_DAY,
-        N_("この日現在の加入者に「資格情報のお知らせ」を交付"),
+        N_(
+            "この日現在の加入者が「資格情報のお知らせ」の送付対象（10月28日に事業所経由で送付済み）"
+        ),
         (Section.SCHEDULE,),
         "令和6年10月5日現在の加入者",
     ),
@@ -133,7 +135,8 @@ MILESTONES: tuple[Milestone, ...] = (
         "ex_officio_delivery",
         EX_OFFICIO_MONTH,
         N_(
-            "保険証をお持ちでマイナ保険証のない方に、資格確認書を職権交付で事業所経由で配付（予定）"
+            "保険証をお持ちで①マイナンバーカードを保有していない方、②保有しているが"
+            "保険証利用登録をしていない方に、資格確認書を職権交付で事業所経由で配付（予定）"
         ),
         (Section.SCHEDULE,),
         "令和7年11月予定",

@@ -101,9 +101,12 @@ def explain(a: Assessment, f: Facts) -> Explanation:
             when = ""
             if d.when:
                 year, month = (int(x) for x in d.when.split("-")[:2])
-                when = _("{month}に勤務先（事業所）経由で配付予定").format(
-                    month=wareki_month(dt.date(year, month, 1))
-                )
+                month_start = dt.date(year, month, 1)
+                when = (
+                    _("{month}に勤務先（事業所）経由で配付予定")
+                    if a.on < month_start
+                    else _("リーフレットでは{month}に勤務先（事業所）経由で配付の予定でした")
+                ).format(month=wareki_month(month_start))
             receive.append(f"「{label}」：{how}" + (f"。{when}" if when else ""))
         elif d.how == "sent" and d.when and len(d.when) == 10:
             sent = dt.date.fromisoformat(d.when)
@@ -127,10 +130,24 @@ def explain(a: Assessment, f: Facts) -> Explanation:
             )
 
     submit = [f"「{_(FORMS[x].label)}」（{_(FORMS[x].detail)}）" for x in a.submit]
-    returns = [_("「{doc}」を勤務先へ返却").format(doc=doc_label(r.document)) for r in a.returns]
     lost = f.eligibility_lost_on
-    if a.returns and lost is not None and a.on < lost:
-        returns = [r + _("（資格喪失日 {day} の後）").format(day=wareki(lost)) for r in returns]
+    after_loss = (
+        _("（資格喪失日 {day} の後）").format(day=wareki(lost))
+        if lost is not None and a.on < lost
+        else ""
+    )
+    returns = [
+        # The leaflet names the 勤務先 for the 保険証 only (R4); for the 資格確認書 it names none.
+        (
+            _("「{doc}」を勤務先へ返却")
+            if r.document == Document.HEALTH_INSURANCE_CARD
+            else _(
+                "「{doc}」を返却（返却先はリーフレットに明記がないため、勤務先の事務担当者にお尋ねください）"
+            )
+        ).format(doc=doc_label(r.document))
+        + after_loss
+        for r in a.returns
+    ]
     register = [f"{_(ROUTES[r].detail)} {_(ROUTES[r].label)}" for r in a.register]
 
     dates: list[str] = []
@@ -273,9 +290,7 @@ def _note_text(code: str) -> str:
         "certificate_expired_validity": _("資格確認書の有効期限（{day}）が過ぎています。").format(
             day=wareki(CERTIFICATE_VALID_UNTIL)
         ),
-        "certificate_return_destination": _(
-            "資格確認書の返却先はリーフレットに明記されていません。勤務先の事務担当者にお尋ねください。"
-        ),
+        "certificate_return_destination": "",  # said in the return line itself
         "notice_reissue_not_needed": _(
             "マイナポータルの「医療保険の資格情報画面」を見られるので、お知らせの再交付申請は不要です。"
         ),
@@ -315,7 +330,7 @@ def _references(a: Assessment, f: Facts) -> list[Reference]:
             Reference(
                 _(
                     "国の暫定的な取扱いとして、{end}まで、医療機関がオンラインで資格を確認できれば、"
-                    "有効期限切れの保険証や「資格情報のお知らせ」のみでも受診できる場合がありました。"
+                    "有効期限切れの保険証や「資格情報のお知らせ」のみでも受診できる場合があります。"
                 ).format(end=wareki(TEMPORARY_MEASURE[1])),
                 _("厚生労働省 事務連絡（令和7年6月27日・令和7年11月12日）"),
             )

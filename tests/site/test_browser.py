@@ -151,6 +151,29 @@ def test_timeline_today_marker(
     assert page.locator("[data-kenpo-today-line]").get_attribute("visibility") == "visible"
 
 
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [
+        ("2024-12-01", "令和6年12月1日まで"),
+        ("2024-12-02", "令和6年12月2日〜令和7年12月1日"),
+        ("2025-12-01", "令和6年12月2日〜令和7年12月1日"),
+        ("2025-12-02", "令和7年12月2日〜令和11年12月1日"),
+        ("2029-12-01", "令和7年12月2日〜令和11年12月1日"),
+        ("2029-12-02", "令和11年12月2日以降"),
+    ],
+)
+def test_today_status_shows_only_the_current_period(
+    page_factory: Any, base_url: str, today: str, shown: str
+) -> None:
+    for path in ("", "abolition/"):
+        page, _ = _open(page_factory, base_url, f"{path}?today={today}", 375)
+        visible = page.locator("[data-kenpo-today-status] li:visible")
+        assert visible.count() == 1
+        assert visible.locator(".kenpo-today__when").inner_text() == shown
+        y, m, d = (int(x) for x in today.split("-"))
+        assert f"（{y}年{m}月{d}日）" in page.locator("[data-kenpo-today-date]").inner_text()
+
+
 def test_today_defaults_to_tokyo_date(page_factory: Any, base_url: str) -> None:
     page, _ = _open(page_factory, base_url, "schedule/", 375)
     tokyo = page.evaluate(

@@ -89,9 +89,25 @@
     }
   }
 
+  /* "いまの状況": keep only the period that contains today (all stay visible without JS). */
+  function todayStatus(root, today) {
+    var items = root.querySelectorAll("li[data-start]");
+    Array.prototype.forEach.call(items, function (li) {
+      var inside = li.getAttribute("data-start") <= today && today <= li.getAttribute("data-end");
+      li.hidden = !inside;
+    });
+    var label = root.querySelector("[data-kenpo-today-date]");
+    if (label) label.textContent = "本日 " + warekiOf(today) + " 時点（日本時間）";
+    root.classList.add("kenpo-today--js");
+  }
+
   function init() {
     var today = tokyoToday();
     document.documentElement.setAttribute("data-kenpo-today", today);
+    Array.prototype.forEach.call(
+      document.querySelectorAll("[data-kenpo-today-status]"),
+      function (root) { todayStatus(root, today); }
+    );
     Array.prototype.forEach.call(
       document.querySelectorAll("[data-kenpo-timeline]"),
       function (root) { mark(root, today); }

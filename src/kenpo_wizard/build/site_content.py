@@ -312,6 +312,51 @@ def timeline_html() -> str:
     )
 
 
+@dataclass(frozen=True)
+class Period:
+    start: str
+    end: str
+    when: str
+    text: str
+
+
+def today_status_html() -> str:
+    """What holds in each period the rules tell apart; the browser shows today's (kenpo.js)."""
+    w = wareki.wareki
+    day_before = lf.ABOLITION_DAY - dt.timedelta(days=1)
+    periods = (
+        Period(
+            "0001-01-01",
+            day_before.isoformat(),
+            f"{w(day_before)}まで",
+            f"お手元の保険証で受診できます。{w(lf.ABOLITION_DAY)}から保険証の新規発行・再発行は終了します。",
+        ),
+        Period(
+            lf.ABOLITION_DAY.isoformat(),
+            lf.TRANSITION_LAST_DAY.isoformat(),
+            f"{w(lf.ABOLITION_DAY)}〜{w(lf.TRANSITION_LAST_DAY)}",
+            "経過措置期間です。保険証の新規発行・再発行は終了しました。お手元の保険証は"
+            f"{w(lf.TRANSITION_LAST_DAY)}まで使えます。マイナ保険証の利用登録はお早めに。",
+        ),
+        Period(
+            lf.TRANSITION_OVER.isoformat(),
+            lf.CERTIFICATE_VALID_UNTIL.isoformat(),
+            f"{w(lf.TRANSITION_OVER)}〜{w(lf.CERTIFICATE_VALID_UNTIL)}",
+            f"経過措置は{w(lf.TRANSITION_LAST_DAY)}で終わり、保険証は使えません。"
+            "マイナ保険証、またはマイナ保険証をお持ちでない方は資格確認書で受診します。",
+        ),
+        Period(
+            lf.CERTIFICATE_EXPIRED_FROM.isoformat(),
+            "9999-12-31",
+            f"{w(lf.CERTIFICATE_EXPIRED_FROM)}以降",
+            f"資格確認書の有効期限（{w(lf.CERTIFICATE_VALID_UNTIL)}）を過ぎています。"
+            "その後の取扱いはリーフレットに記載がありません。当組合へお問い合わせください"
+            "（勤務先の事務担当者経由）。",
+        ),
+    )
+    return _render("today_status.html.j2", periods=periods)
+
+
 def key_dates_html() -> str:
     """The dates that change what a member shows (top page)."""
     keys = (
@@ -470,7 +515,7 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
     GlossaryEntry(
         "電子証明書",
         "でんししょうめいしょ",
-        "マイナンバーカードに記録されている電子証明書。比較表では有効期限（"
+        "マイナンバーカードの機能の一つで、カードとは別に有効期限があります。比較表では有効期限（"
         f"{lf.CERTIFICATE_OF_CARD_YEARS}年）と記載され、有効期限が切れた方は資格確認書の職権交付事由④にあたります。",
         "registration/",
     ),
@@ -493,7 +538,8 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
     GlossaryEntry(
         "マイナポータル",
         "まいなぽーたる",
-        "保険証利用登録ができる窓口の一つ。「医療保険の資格情報画面」は資格情報のお知らせの代わりに使えます。",
+        "保険証利用登録ができるところの一つ（①）。マイナポータルの「医療保険の資格情報画面」は、"
+        "資格情報のお知らせの代わりに使えます。",
         "registration/",
     ),
     GlossaryEntry(
@@ -506,7 +552,7 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
     GlossaryEntry(
         "資格喪失",
         "しかくそうしつ",
-        "当組合の加入者でなくなること（退職、被扶養者の扶養終了など）。資格喪失日は退職日の翌日です。"
+        "当組合の加入者でなくなること（退職、被扶養者の扶養終了など）。"
         "資格喪失した場合の返却のルールは書類ごとに異なります。",
         "abolition/",
     ),
@@ -560,8 +606,8 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
     GlossaryEntry(
         "オンライン資格確認",
         "おんらいんしかくかくにん",
-        "医療機関等がマイナ保険証で加入資格を確認すること。"
-        "資格情報のお知らせが届いた時点で利用できます。",
+        "医療機関等がマイナ保険証で加入資格を確認すること。資格情報のお知らせが届いた時点で利用できます"
+        "（届く前でも、マイナポータルで当組合の資格情報が確認できれば受けられます）。",
         "notice/",
     ),
     GlossaryEntry(
@@ -685,6 +731,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "comparison": comparison_html,
     "timeline": timeline_html,
     "key-dates": key_dates_html,
+    "today-status": today_status_html,
     "documents": documents_html,
     "reasons-application": lambda: reasons_html("application"),
     "reasons-ex-officio": lambda: reasons_html("ex_officio"),
