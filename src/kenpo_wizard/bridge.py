@@ -23,11 +23,11 @@ from typing import Any
 from .assessment import Assessment
 from .dates import MAX_INPUT_LENGTH, parse_date
 from .errors import InputError
-from .facts import Facts
-from .flow import FLOW, Branch, Outcome, Question, State, walk
+from .flow import FLOW, Outcome, Question, State, walk
 from .i18n import N_, _
-from .leaflet import DOCUMENTS, FORMS, REASONS, ROUTES, SECTION_TITLES, Section
+from .leaflet import SECTION_TITLES, Section
 from .rules import assess
+from .texts import explain
 from .wareki import ERAS, wareki
 
 MAX_QUERY_LENGTH = 1500  # a real query is < 300 characters; longer is a tampered link
@@ -519,15 +519,6 @@ def _result_screen(
     )
 
 
-def _explain(a: Assessment, facts: Facts) -> Any:
-    """texts.explain when present (it is the one place that words answers), else None."""
-    try:
-        from . import texts
-    except ImportError:  # pragma: no cover - texts.py is optional for the bridge
-        return None
-    return texts.explain(a, facts)
-
-
 def _list(items: Sequence[str], cls: str = "") -> str:
     if not items:
         return ""
@@ -549,7 +540,7 @@ def render_result(
     answer: Mapping[str, Any],
     dropped: Sequence[str] = (),
 ) -> str:
-    x = _explain(a, state.facts)
+    x = explain(a, state.facts)
     code = str(answer["result_code"])
     node = state.node
     assert isinstance(node, Outcome)
@@ -558,8 +549,7 @@ def render_result(
     parts.append(_back_link(ctx, path, keys[-1] if keys else None))
     if dropped:
         parts.append(f'<p class="kw-notice" role="status">{e(_(DROPPED_NOTE))}</p>')
-    headline = x.headline if x else _(node.title)
-    first = x.first_step if x else ""
+    headline, first = x.headline, x.first_step
     parts.append(
         '<div class="kw-result-head">'
         f'<h2 class="kw-question kw-headline" tabindex="-1">{e(headline)}</h2>'
@@ -569,55 +559,49 @@ def render_result(
         f'<span class="kw-code-hint">{e(_("お問い合わせの際にお伝えください"))}</span></p></div>'
     )
     parts.append(_day_line(ctx, path))
-    if x is not None:
-        show = (
-            _list(x.show, "kw-show")
-            or f"<p>{e(_('当組合の書類で受診できるものはありません。'))}</p>"
+    show = (
+        _list(x.show, "kw-show") or f"<p>{e(_('当組合の書類で受診できるものはありません。'))}</p>"
+    )
+    parts.append(
+        _section(
+            _("受診のときに見せるもの（どれか1つ）")
+            if len(x.show) > 1
+            else _("受診のときに見せるもの"),
+            show,
+            "kw-s-show",
         )
+    )
+    parts.append(_section(_("届くもの"), _list(x.receive), "kw-s-receive"))
+    parts.append(_section(_("提出するもの"), _list(x.submit), "kw-s-submit"))
+    parts.append(_section(_("返却するもの"), _list(x.returns), "kw-s-return"))
+    reg = _list(x.register)
+    if reg:
+        reg = f"<p>{e(_(REGISTER_NOTE))}</p>{reg}"
+    parts.append(_section(_("マイナ保険証の利用登録"), reg, "kw-s-register"))
+    parts.append(_section(_("資格確認書の交付事由"), _list(x.reasons), "kw-s-reasons"))
+    dates = list(x.dates)
+    parts.append(_section(_("日付"), _list(dates), "kw-s-dates"))
+    if x.next_change:
+        parts.append(_section(_("次に変わること"), f"<p>{e(x.next_change)}</p>", "kw-s-next"))
+    elif ctx.mode == "js":
         parts.append(
             _section(
-                _("受診のときに見せるもの（どれか1つ）")
-                if len(x.show) > 1
-                else _("受診のときに見せるもの"),
-                show,
-                "kw-s-show",
+                _("次に変わること"),
+                f"<p>{e(_('リーフレットに書かれた日付で、この結果が変わる予定はありません。'))}</p>",
+                "kw-s-next",
             )
         )
-        parts.append(_section(_("届くもの"), _list(x.receive), "kw-s-receive"))
-        parts.append(_section(_("提出するもの"), _list(x.submit), "kw-s-submit"))
-        parts.append(_section(_("返却するもの"), _list(x.returns), "kw-s-return"))
-        reg = _list(x.register)
-        if reg:
-            reg = f"<p>{e(_(REGISTER_NOTE))}</p>{reg}"
-        parts.append(_section(_("マイナ保険証の利用登録"), reg, "kw-s-register"))
-        parts.append(_section(_("資格確認書の交付事由"), _list(x.reasons), "kw-s-reasons"))
-        dates = list(x.dates)
-        parts.append(_section(_("日付"), _list(dates), "kw-s-dates"))
-        if x.next_change:
-            parts.append(_section(_("次に変わること"), f"<p>{e(x.next_change)}</p>", "kw-s-next"))
-        elif ctx.mode == "js":
-            parts.append(
-                _section(
-                    _("次に変わること"),
-                    f"<p>{e(_('リーフレットに書かれた日付で、この結果が変わる予定はありません。'))}</p>",
-                    "kw-s-next",
-                )
-            )
-        parts.append(_section(_("当組合へのお問い合わせ"), _list(x.contact), "kw-s-contact"))
-        parts.append(_section(_("確かめてほしいこと"), _list(x.unknowns), "kw-s-unknown"))
-        parts.append(_section(_("ご注意"), _list(x.notes), "kw-s-notes"))
-        refs = "".join(
-            f"<li>{e(r.text)}（{e(_('出典'))}：{e(r.source)}"
-            + (f" {e(r.url)}" if r.url else "")
-            + "）</li>"
-            for r in x.references
-        )
-        if refs:
-            parts.append(
-                _section(_("参考（リーフレット以外の情報）"), f"<ul>{refs}</ul>", "kw-s-refs")
-            )
-    else:
-        parts.append(_fallback_result(a))
+    parts.append(_section(_("当組合へのお問い合わせ"), _list(x.contact), "kw-s-contact"))
+    parts.append(_section(_("確かめてほしいこと"), _list(x.unknowns), "kw-s-unknown"))
+    parts.append(_section(_("ご注意"), _list(x.notes), "kw-s-notes"))
+    refs = "".join(
+        f"<li>{e(r.text)}（{e(_('出典'))}：{e(r.source)}"
+        + (f" {e(r.url)}" if r.url else "")
+        + "）</li>"
+        for r in x.references
+    )
+    if refs:
+        parts.append(_section(_("参考（リーフレット以外の情報）"), f"<ul>{refs}</ul>", "kw-s-refs"))
     parts.append(_summary(ctx, path))
     parts.append(_sources(ctx, a))
     parts.append(
@@ -630,26 +614,6 @@ def render_result(
         + f"{_restart(ctx)}</p>"
     )
     return "\n".join(p for p in parts if p)
-
-
-def _fallback_result(a: Assessment) -> str:
-    """Plain lists from the contract's codes (used only when texts.py is missing)."""
-    show = ["と".join(f"「{_(DOCUMENTS[d].label)}」" for d in alt) for alt in a.show_at_clinic] or [
-        _("当組合の書類で受診できるものはありません。")
-    ]
-    submit = [_(FORMS[f].label) for f in a.submit]
-    ret = [_(DOCUMENTS[r.document].label) for r in a.returns]
-    reg = [_(ROUTES[r].label) for r in a.register]
-    reasons = [_(REASONS[r].label) for r in a.eligibility_certificate.reasons]
-    return "".join(
-        (
-            _section(_("受診のときに見せるもの"), _list(show), "kw-s-show"),
-            _section(_("提出するもの"), _list(submit), "kw-s-submit"),
-            _section(_("返却するもの"), _list(ret), "kw-s-return"),
-            _section(_("マイナ保険証の利用登録"), _list(reg), "kw-s-register"),
-            _section(_("資格確認書の交付事由"), _list(reasons), "kw-s-reasons"),
-        )
-    )
 
 
 def _summary(ctx: Context, path: Sequence[tuple[str, str]]) -> str:
@@ -689,17 +653,6 @@ def _sources(ctx: Context, a: Assessment) -> str:
 
 
 # ----------------------------------------------------------------------------- helpers
-def next_targets(q: Question) -> tuple[str, ...]:
-    """Node ids a question may lead to (for the build's checks)."""
-    targets: list[str] = []
-    for nxt in [c.next for c in q.choices] + [q.next]:
-        if isinstance(nxt, Branch):
-            targets.extend(nxt.options)
-        elif nxt is not None:
-            targets.append(nxt)
-    return tuple(targets)
-
-
 def first_screen_html(ctx: Context) -> str:
     """The first question, as the build puts it into the wizard page."""
     return screen("", ctx.on, ctx).html

@@ -219,7 +219,7 @@ def _headline(a: Assessment, f: Facts) -> tuple[str, str]:
     if "eligibility_lost" in a.notes:
         return (
             _("この日は資格喪失後のため、当組合の書類では受診できません"),
-            _("返却するものがあれば勤務先へ返却してください。")
+            _("下の「返却するもの」をご確認ください。")
             if a.returns
             else _("返却するものはありません。"),
         )
