@@ -250,7 +250,14 @@ def _contact_text(code: str) -> str:
     silent = _(
         "リーフレットには記載がありません。勤務先の事務担当者を通じて当組合へお問い合わせください。"
     )
-    reason = {
+    reason = _contact_reason(code)
+    if code == "assisted_child":
+        return reason + "。" + _("勤務先の事務担当者を通じて当組合へお問い合わせください。")
+    return f"{reason}：{silent}"
+
+
+def _contact_reason(code: str) -> str:
+    return {
         "no_employer": _("任意継続の方など勤務先（事業所）を通さない方の受け取り方"),
         "assisted_child": _(
             "子どもに同行するベビーシッター等の場合：申請交付事由②で申請できますが、交付するかは当組合が判断します"
@@ -265,9 +272,6 @@ def _contact_text(code: str) -> str:
         "notice_not_received": _("資格情報のお知らせが届いていない場合"),
         "nothing_to_show": _("提示できる書類がない場合"),
     }.get(code, code)
-    if code == "assisted_child":
-        return reason + "。" + _("勤務先の事務担当者を通じて当組合へお問い合わせください。")
-    return f"{reason}：{silent}"
 
 
 def _unknown_text(code: str) -> str:
@@ -354,9 +358,19 @@ def _change_text(change: NextChange, a: Assessment) -> str:
         return _(
             "{day}（{left}）から、受診のときに使える書類が変わります：{before} → {after}"
         ).format(day=day, left=days_phrase(a.on, change.day), before=before, after=after)
-    return _("{day}（{left}）から、必要な手続きが変わります。").format(
-        day=day, left=days_phrase(a.on, change.day)
-    )
+    later = change.assessment
+    left = days_phrase(a.on, change.day)
+    if later.contact_association and not a.contact_association:
+        why = "、".join(_contact_reason(c) for c in later.contact_reasons)
+        return _("{day}（{left}）からは、当組合へのお問い合わせが必要になります（{why}）。").format(
+            day=day, left=left, why=why
+        )
+    if later.submit != a.submit:
+        forms = "、".join(f"「{_(FORMS[x].label)}」" for x in later.submit) or _("なし")
+        return _("{day}（{left}）から、提出するものが変わります：{forms}").format(
+            day=day, left=left, forms=forms
+        )
+    return _("{day}（{left}）から、必要な手続きが変わります。").format(day=day, left=left)
 
 
 __all__ = ["Explanation", "Reference", "alternative_label", "days_phrase", "doc_label", "explain"]

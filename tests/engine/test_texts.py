@@ -98,3 +98,11 @@ def test_empty_text_is_not_the_catalog_header() -> None:
 
     assert catalog_loaded()
     assert _("") == ""
+
+
+def test_next_change_names_a_coming_need_to_ask_the_association() -> None:
+    t = text_for({"mynumber_card": "lost"}, D(2026, 11, 27))
+    assert t.next_change == (
+        "令和11年12月2日（あと1101日）からは、当組合へのお問い合わせが必要になります"
+        "（令和11年12月1日の有効期限が過ぎた後の資格確認書の更新）。"
+    )
