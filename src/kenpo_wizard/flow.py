@@ -19,7 +19,13 @@ from .dates import parse_date
 from .errors import InputError
 from .facts import Facts, check_consistent
 from .i18n import N_, _
-from .leaflet import ABOLITION_DAY, TRANSITION_LAST_DAY
+from .leaflet import (
+    ABOLITION_DAY,
+    FIRST_NOTICE_ROSTER_DAY,
+    SECOND_NOTICE_FIRST_DAY,
+    TRANSITION_LAST_DAY,
+)
+from .wareki import wareki
 
 UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact
 
@@ -262,10 +268,16 @@ QUESTIONS: list[Node] = [
         N_("いつから千葉県医業健康保険組合に加入していますか"),
         hint=N_("被扶養者（ご家族）の方は、ご家族として加入した日でお答えください。"),
         choices=(
-            Choice("before", N_("令和6年10月5日以前から加入している"), "member_type"),
+            Choice(
+                "before",
+                N_("{day}以前から加入している").format(day=wareki(FIRST_NOTICE_ROSTER_DAY)),
+                "member_type",
+            ),
             Choice(
                 "later",
-                N_("令和6年10月6日以降に加入した、またはこれから加入する"),
+                N_("{day}以降に加入した、またはこれから加入する").format(
+                    day=wareki(SECOND_NOTICE_FIRST_DAY)
+                ),
                 "joined_on",
             ),
         ),
