@@ -14,7 +14,6 @@ import datetime as dt
 import html
 import json
 import re
-import unicodedata
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 from .assessment import Assessment
 from .dates import MAX_INPUT_LENGTH, parse_date
 from .errors import InputError
+from .facts import read_whole_number
 from .flow import FLOW, Outcome, Question, State, walk
 from .i18n import N_, _
 from .leaflet import SECTION_TITLES, Section
@@ -114,8 +114,9 @@ def canonical_value(q: Question, value: str) -> str:
         if q.kind == "date":
             return parse_date(value, field=q.id).isoformat()
         if q.kind == "number":
-            return str(int(unicodedata.normalize("NFKC", value).strip().removesuffix("歳")))
-    except (InputError, ValueError):
+            number = read_whole_number(value)
+            return value if number is None else str(number)
+    except InputError:
         pass
     return value
 

@@ -7,6 +7,7 @@ An absent fact means "not asked / not applicable". Extensions beyond the contrac
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
@@ -65,6 +66,15 @@ class Facts:
     card_reader: str | None = None
 
     @property
+    def has_usable_my_number_card(self) -> bool:
+        """A マイナ保険証: card held, registered for insurance use, 電子証明書 not expired (R8, R15④)."""
+        return (
+            self.mynumber_card == "held"
+            and self.insurance_use == "registered"
+            and self.certificate != "expired"
+        )
+
+    @property
     def joined_after_abolition(self) -> bool:
         """Joined on or after 2024-12-02: never had a 保険証 from this association (R1)."""
         return self.joined_on is not None and self.joined_on >= ABOLITION_DAY
@@ -79,6 +89,12 @@ class Facts:
 
 
 FACT_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Facts))
+
+
+def read_whole_number(text: str) -> int | None:
+    """A typed age: 「７２」, 「72歳」 → 72; anything but up to three ASCII digits → None."""
+    t = unicodedata.normalize("NFKC", text).strip().removesuffix("歳").strip()
+    return int(t) if t.isascii() and t.isdigit() and len(t) <= 3 else None
 
 
 def parse_facts(raw: Mapping[str, object]) -> Facts:
@@ -115,10 +131,7 @@ def _parse_value(name: str, value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
             number = value
         elif isinstance(value, str):
-            import unicodedata
-
-            text = unicodedata.normalize("NFKC", value).strip().removesuffix("歳")
-            number = int(text) if text.isdigit() and len(text) <= 3 else None
+            number = read_whole_number(value)
         if number is None or not lo <= number <= hi:
             raise InputError(
                 "bad_value",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_date
 from .errors import InputError
-from .facts import Facts, check_consistent
+from .facts import Facts, check_consistent, read_whole_number
 from .i18n import N_, _
 from .leaflet import (
     ABOLITION_DAY,
@@ -204,16 +204,15 @@ def _apply(q: Question, raw: str) -> tuple[str | Branch | None, dict[str, object
     assert q.fact is not None
     if q.kind == "date":
         return None, {q.fact: parse_date(raw, field=q.id)}
-    text = raw.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    text = text.removesuffix("歳")
+    number = read_whole_number(raw)
     lo, hi = q.minimum or 0, q.maximum or 130
-    if not (text.isdigit() and len(text) <= 3 and lo <= int(text) <= hi):
+    if number is None or not lo <= number <= hi:
         raise InputError(
             "bad_number",
             _("{lo}から{hi}までの数字で入力してください。").format(lo=lo, hi=hi),
             q.id,
         )
-    return None, {q.fact: int(text)}
+    return None, {q.fact: number}
 
 
 # ----------------------------------------------------------------------------- the flow
@@ -223,8 +222,7 @@ def _documents_after(current: str) -> Branch:
     later = order[order.index(current) + 1 :] if current in order else order
 
     def asks(qid: str, f: Facts, on: dt.date) -> bool:
-        mnic = f.mynumber_card == "held" and f.insurance_use == "registered"
-        mnic = mnic and f.certificate != "expired"
+        mnic = f.has_usable_my_number_card
         lost = f.eligibility_lost_on
         if qid == "health_insurance_card":
             relevant_day = on <= TRANSITION_LAST_DAY or (

@@ -119,8 +119,7 @@ def assess(facts: Mapping[str, object] | Facts, on: dt.date) -> Assessment:
     if issue != "none":
         t.by("P3", Section.CERTIFICATE)
 
-    mnic = f.mynumber_card == "held" and f.insurance_use == "registered"
-    mnic = mnic and f.certificate != "expired"
+    mnic = f.has_usable_my_number_card
     unknowns: list[str] = []
     if member and f.mynumber_card is None:
         unknowns.append("mynumber_card")

@@ -151,3 +151,24 @@ def test_only_relevant_questions_are_asked() -> None:
     assert isinstance(state.node, Question) and state.node.id == "eligibility_certificate"
     state = walk(FLOW, {**base, "mynumber_card": "none"}, dt.date(2025, 6, 1))
     assert isinstance(state.node, Question) and state.node.id == "health_insurance_card"
+
+
+@pytest.mark.parametrize("typed", ["٤٠", "4.0", "-1", "1e2", "０x", "1234"])
+def test_odd_digits_in_the_age_are_a_clear_error(typed: str) -> None:
+    answers = {"since": "before", "member_type": "employee", "age": typed}
+    state = walk(FLOW, answers, dt.date(2026, 1, 1))
+    assert state.node.id == "age"
+    assert state.error is not None and state.error.code == "bad_number"
+
+
+def test_full_width_age_with_suffix_is_read() -> None:
+    answers = {"since": "before", "member_type": "employee", "age": "７２歳"}
+    state = walk(FLOW, answers, dt.date(2026, 1, 1))
+    assert state.error is None and state.facts.age == 72
+
+
+def test_superscript_digit_is_read_as_facts_read_it() -> None:
+    """NFKC makes 「²」 a 2, in the flow as in parse_facts (it used to crash the flow)."""
+    answers = {"since": "before", "member_type": "employee", "age": "²"}
+    state = walk(FLOW, answers, dt.date(2026, 1, 1))
+    assert state.error is None and state.facts.age == 2
