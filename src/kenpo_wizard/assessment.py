@@ -23,6 +23,27 @@ class CertificateIssue:
     reasons: tuple[Reason, ...] = ()
     valid_until: dt.date | None = None
     copay_ratio_printed: bool = False
+    shorter_validity_possible: bool = False  # domain.md P3/P10
+
+
+class Status:
+    """Where a document stands for the person on the day (domain.md P14: decided by the rules)."""
+
+    USABLE = "usable"  # in hand and usable on the day (``until``: the last usable day)
+    HELD = "held"  # in hand; used together with another document (the お知らせ, R28)
+    EXPIRED = "expired"  # in hand, no longer usable
+    ARRIVING = "arriving"  # comes to the member without a form (see ``receive``)
+    TO_APPLY = "to_apply"  # comes after the forms in ``submit``
+    NOT_RECEIVED = "not_received"  # should have come and did not (the member said so)
+    LOST = "lost"
+    NONE = "none"  # not in hand (returned, or never had)
+
+
+@dataclass(frozen=True)
+class Holding:
+    document: Document
+    status: str
+    until: dt.date | None = None  # the last day it can be used (the latest, for P3)
 
 
 @dataclass(frozen=True)
@@ -40,6 +61,18 @@ class Delivery:
     via_employer: bool
     when: str | None  # ISO day or month (YYYY-MM) when the leaflet names one
     planned: bool = False
+    past: bool = False  # ``when`` lies before the assessed day (domain.md P13: past tense)
+
+
+@dataclass(frozen=True)
+class Change:
+    """The first later day on which the answer changes, and what it is then."""
+
+    day: dt.date
+    kind: str  # see rules.CHANGE_KINDS
+    show_at_clinic: tuple[tuple[Document, ...], ...] = ()
+    submit: tuple[Form, ...] = ()
+    contact_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +93,14 @@ class Assessment:
     contact_reasons: tuple[str, ...] = ()
     unknowns: tuple[str, ...] = ()
     receive: tuple[Delivery, ...] = field(default=())
+    documents: tuple[Holding, ...] = ()
+    references: tuple[str, ...] = ()  # 参考 codes (domain.md P8, P10), decided by the rules
+    first_step: str = ""  # what to do first (rules.FIRST_STEPS)
+    ask: tuple[str, ...] = ()  # whom to ask, in order (rules.ASK_CODES)
+    next_change: Change | None = None
+
+    def holding(self, document: Document) -> Holding | None:
+        return next((h for h in self.documents if h.document == document), None)
 
     def to_dict(self) -> dict[str, Any]:
         ec = self.eligibility_certificate
@@ -73,6 +114,7 @@ class Assessment:
                 "reasons": [str(r) for r in ec.reasons],
                 "valid_until": ec.valid_until.isoformat() if ec.valid_until else None,
                 "copay_ratio_printed": ec.copay_ratio_printed,
+                "shorter_validity_possible": ec.shorter_validity_possible,
             },
             "submit": [str(f) for f in self.submit],
             "return": [{"document": str(r.document), "to": r.to} for r in self.returns],
@@ -90,12 +132,37 @@ class Assessment:
                     "via_employer": d.via_employer,
                     "when": d.when,
                     "planned": d.planned,
+                    "past": d.past,
                 }
                 for d in self.receive
             ],
+            "documents": [
+                {
+                    "document": str(h.document),
+                    "status": h.status,
+                    "until": h.until.isoformat() if h.until else None,
+                }
+                for h in self.documents
+            ],
+            "references": list(self.references),
+            "first_step": self.first_step,
+            "ask": list(self.ask),
+            "next_change": _change_dict(self.next_change),
         }
         out["result_code"] = result_code(out)
         return out
+
+
+def _change_dict(c: Change | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "on": c.day.isoformat(),
+        "kind": c.kind,
+        "show_at_clinic": [[str(d) for d in alt] for alt in c.show_at_clinic],
+        "submit": [str(f) for f in c.submit],
+        "contact_reasons": list(c.contact_reasons),
+    }
 
 
 # Letters that survive being read aloud on the phone (no 0/O, 1/I/L, 5/S, 2/Z, 8/B).

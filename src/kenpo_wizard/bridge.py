@@ -27,7 +27,7 @@ from .flow import FLOW, Outcome, Question, State, walk
 from .i18n import N_, _
 from .leaflet import SECTION_TITLES, Section
 from .rules import assess
-from .texts import explain
+from .texts import Reference, explain
 from .wareki import ERAS, wareki
 
 MAX_QUERY_LENGTH = 1500  # a real query is < 300 characters; longer is a tampered link
@@ -49,9 +49,7 @@ SECTION_PAGES: dict[str, str] = {
     "back": "registration/",
 }
 DROPPED_NOTE = N_("リンクの一部（使われない回答や不明な項目）は読み飛ばしました。")
-REGISTER_NOTE = N_(
-    "マイナンバーカードを保険証として使うには「保険証利用登録」が必要です。次のどれかで登録できます。"
-)
+CODE_HINT = N_("お問い合わせの際にお伝えください（下の「お問い合わせ先」）")
 PRINT_NOTE = N_("ブラウザの印刷機能で、このページを1枚のチェックリストとして印刷・保存できます。")
 ERA_CHOICES: tuple[tuple[str, str], ...] = (
     ("", "西暦"),
@@ -524,7 +522,7 @@ def _list(items: Sequence[str], cls: str = "") -> str:
     if not items:
         return ""
     c = f' class="{cls}"' if cls else ""
-    return f"<ul{c}>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>"
+    return f"<ul{c}>" + "".join(f"<li>{_linked(i)}</li>" for i in items) + "</ul>"
 
 
 def _section(title: str, inner: str, cls: str = "") -> str:
@@ -541,7 +539,7 @@ def render_result(
     answer: Mapping[str, Any],
     dropped: Sequence[str] = (),
 ) -> str:
-    x = explain(a, state.facts)
+    x = explain(a)
     code = str(answer["result_code"])
     node = state.node
     assert isinstance(node, Outcome)
@@ -550,59 +548,23 @@ def render_result(
     parts.append(_back_link(ctx, path, keys[-1] if keys else None))
     if dropped:
         parts.append(f'<p class="kw-notice" role="status">{e(_(DROPPED_NOTE))}</p>')
-    headline, first = x.headline, x.first_step
     parts.append(
         '<div class="kw-result-head">'
-        f'<h2 class="kw-question kw-headline" tabindex="-1">{e(headline)}</h2>'
-        f'<p class="kw-first">{e(first)}</p>'
+        f'<h2 class="kw-question kw-headline" tabindex="-1">{e(x.headline)}</h2>'
+        f'<p class="kw-first">{e(x.first_step)}</p>'
         f'<p class="kw-code">{e(_("結果コード"))}：<strong class="kw-code-value" data-code="{e(code)}">'
         f"{e(code)}</strong>"
-        f'<span class="kw-code-hint">{e(_("お問い合わせの際にお伝えください"))}</span></p></div>'
+        f'<span class="kw-code-hint">{e(_(CODE_HINT))}</span></p></div>'
     )
     parts.append(_day_line(ctx, path))
-    show = (
-        _list(x.show, "kw-show") or f"<p>{e(_('当組合の書類で受診できるものはありません。'))}</p>"
-    )
-    parts.append(
-        _section(
-            _("受診のときに見せるもの（どれか1つ）")
-            if len(x.show) > 1
-            else _("受診のときに見せるもの"),
-            show,
-            "kw-s-show",
-        )
-    )
-    parts.append(_section(_("届くもの"), _list(x.receive), "kw-s-receive"))
-    parts.append(_section(_("提出するもの"), _list(x.submit), "kw-s-submit"))
-    parts.append(_section(_("返却するもの"), _list(x.returns), "kw-s-return"))
-    reg = _list(x.register)
-    if reg:
-        reg = f"<p>{e(_(REGISTER_NOTE))}</p>{reg}"
-    parts.append(_section(_("マイナ保険証の利用登録"), reg, "kw-s-register"))
-    parts.append(_section(_("資格確認書の交付事由"), _list(x.reasons), "kw-s-reasons"))
-    dates = list(x.dates)
-    parts.append(_section(_("日付"), _list(dates), "kw-s-dates"))
-    if x.next_change:
-        parts.append(_section(_("次に変わること"), f"<p>{e(x.next_change)}</p>", "kw-s-next"))
-    elif ctx.mode == "js":
-        parts.append(
-            _section(
-                _("次に変わること"),
-                f"<p>{e(_('リーフレットに書かれた日付で、この結果が変わる予定はありません。'))}</p>",
-                "kw-s-next",
-            )
-        )
-    parts.append(_section(_("当組合へのお問い合わせ"), _list(x.contact), "kw-s-contact"))
-    parts.append(_section(_("確かめてほしいこと"), _list(x.unknowns), "kw-s-unknown"))
-    parts.append(_section(_("ご注意"), _list(x.notes), "kw-s-notes"))
-    refs = "".join(
-        f"<li>{e(r.text)}（{e(_('出典'))}：{e(r.source)}"
-        + (f" {e(r.url)}" if r.url else "")
-        + "）</li>"
-        for r in x.references
-    )
-    if refs:
-        parts.append(_section(_("参考（リーフレット以外の情報）"), f"<ul>{refs}</ul>", "kw-s-refs"))
+    for part in x.parts:  # the one reading order (texts.READING_ORDER), as on the CLI
+        if part.key == "refs":
+            inner = "<ul>" + "".join(_reference_item(r) for r in x.references) + "</ul>"
+        elif part.key == "register":
+            inner = f"<p>{e(part.items[0])}</p>{_list(part.items[1:])}"
+        else:
+            inner = _list(part.items, "kw-show" if part.key == "show" else "")
+        parts.append(_section(part.title, inner, f"kw-s-{part.key}"))
     parts.append(_summary(ctx, path))
     parts.append(_sources(ctx, a))
     parts.append(
@@ -615,6 +577,21 @@ def render_result(
         + f"{_restart(ctx)}</p>"
     )
     return "\n".join(p for p in parts if p)
+
+
+_URL = re.compile(r"(https://[^\s）]+)")
+
+
+def _linked(text: str) -> str:
+    """Escaped text with its https URLs as links (the contact line, the forms page)."""
+    return _URL.sub(r'<a href="\1">\1</a>', e(text))
+
+
+def _reference_item(r: Reference) -> str:
+    cited = "／".join(
+        e(title) + (f' <a href="{e(url)}">{e(url)}</a>' if url else "") for title, url in r.sources
+    )
+    return f"<li>{e(r.text)}（{e(_('出典'))}：{cited}）</li>"
 
 
 def _summary(ctx: Context, path: Sequence[tuple[str, str]]) -> str:

@@ -79,26 +79,10 @@ def _load_facts(pairs: Sequence[str], path: str | None) -> dict[str, object]:
 
 def render(e: Explanation, day: dt.date) -> str:
     """The readable Japanese summary (also what the questionnaire prints at its end)."""
-    lines = [f"【{e.headline}】", f"基準日：{both(day)}　結果コード：{e.code}", "", e.first_step]
-    sections: list[tuple[str, list[str]]] = [
-        (_("受診のときに提示するもの（いずれか）"), e.show),
-        (_("交付事由"), e.reasons),
-        (_("届くもの"), e.receive),
-        (_("提出するもの"), e.submit),
-        (_("返却するもの"), e.returns),
-        (_("マイナ保険証の利用登録ができるところ"), e.register),
-        (_("日付"), e.dates),
-        (_("当組合へのお問い合わせが必要なこと"), e.contact),
-        (_("確かめてほしいこと"), e.unknowns),
-        (_("補足"), e.notes),
-    ]
-    for title, items in sections:
-        if items:
-            lines += ["", f"■ {title}", *(f"・{i}" for i in items)]
-    if e.next_change:
-        lines += ["", f"■ {_('次に変わること')}", f"・{e.next_change}"]
-    for r in e.references:
-        lines += ["", f"【参考】{r.text}（出典：{r.source}{' ' + r.url if r.url else ''}）"]
+    lines = [f"【{e.headline}】", _("基準日：{d}　結果コード：{c}").format(d=both(day), c=e.code)]
+    lines += ["", e.first_step]
+    for part in e.parts:
+        lines += ["", f"■ {part.title}", *(f"・{i}" for i in part.items)]
     lines += ["", _("根拠（リーフレット）：") + "／".join(t for _k, t in e.sources)]
     return "\n".join(lines)
 
@@ -110,7 +94,7 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         out.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
     else:
-        out.write(render(explain(answer, facts), day) + "\n")
+        out.write(render(explain(answer), day) + "\n")
     return 0
 
 
@@ -134,7 +118,7 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
         state = walk(FLOW, answers, day)
         if isinstance(state.node, Outcome):
             answer = assess(state.facts, day)
-            out.write("\n" + render(explain(answer, state.facts), day) + "\n")
+            out.write("\n" + render(explain(answer), day) + "\n")
             return 0
         q: Question = state.node
         if state.error:

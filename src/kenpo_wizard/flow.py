@@ -19,12 +19,8 @@ from .dates import parse_date
 from .errors import InputError
 from .facts import Facts, check_consistent, read_whole_number
 from .i18n import N_, _
-from .leaflet import (
-    ABOLITION_DAY,
-    FIRST_NOTICE_ROSTER_DAY,
-    SECOND_NOTICE_FIRST_DAY,
-    TRANSITION_LAST_DAY,
-)
+from .leaflet import FIRST_NOTICE_ROSTER_DAY, SECOND_NOTICE_FIRST_DAY
+from .rules import LATER_ELDERLY_AGE, answer_depends_on
 from .wareki import wareki
 
 UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact
@@ -217,38 +213,23 @@ def _apply(q: Question, raw: str) -> tuple[str | Branch | None, dict[str, object
 
 # ----------------------------------------------------------------------------- the flow
 def _documents_after(current: str) -> Branch:
-    """The document questions, each asked only when its answer can change the result."""
+    """The document questions, each asked only when the rules say its answer can change the
+    result (:func:`kenpo_wizard.rules.answer_depends_on`): the flow holds no rule of its own."""
     order = ("health_insurance_card", "eligibility_certificate", "eligibility_notice", "result")
     later = order[order.index(current) + 1 :] if current in order else order
 
-    def asks(qid: str, f: Facts, on: dt.date) -> bool:
-        mnic = f.has_usable_my_number_card
-        lost = f.eligibility_lost_on
-        if qid == "health_insurance_card":
-            relevant_day = on <= TRANSITION_LAST_DAY or (
-                lost is not None and lost <= TRANSITION_LAST_DAY
-            )
-            return not f.joined_after_abolition and relevant_day
-        if qid == "eligibility_certificate":
-            gets_one = (f.mynumber_card is not None and not mnic) or f.assisted_visit in (
-                "yes",
-                "child",
-            )
-            return gets_one and (
-                on >= ABOLITION_DAY or (lost is not None and lost >= ABOLITION_DAY)
-            )
-        if qid == "eligibility_notice":
-            return mnic and on >= ABOLITION_DAY
-        return True
-
     def rule(f: Facts, on: dt.date) -> str:
-        return next(q for q in later if asks(q, f, on))
+        for qid in later[:-1]:
+            values = tuple(str(c.facts[qid]) for c in _DOCUMENT_CHOICES[qid])
+            if answer_depends_on(f, on, qid, values):
+                return qid
+        return later[-1]
 
     return Branch(f"documents after {current}", later, rule)
 
 
 def _after_age(f: Facts, on: dt.date) -> str:
-    return "over_75" if f.age is not None and f.age >= 75 else "leaving"
+    return "over_75" if f.age is not None and f.age >= LATER_ELDERLY_AGE else "leaving"
 
 
 DOCS_START = _documents_after("start")
@@ -530,6 +511,14 @@ QUESTIONS: list[Node] = [
     Outcome("over_75", N_("75歳以上の方")),
     Outcome("voluntary", N_("任意継続被保険者の方")),
 ]
+
+
+_DOCUMENT_CHOICES: dict[str, tuple[Choice, ...]] = {
+    q.id: q.choices
+    for q in QUESTIONS
+    if isinstance(q, Question)
+    and q.id in ("health_insurance_card", "eligibility_certificate", "eligibility_notice")
+}
 
 
 def build_flow() -> Flow:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .i18n import _
+
 
 @dataclass(frozen=True)
 class Era:
@@ -64,3 +66,11 @@ def with_weekday(day: dt.date) -> str:
 def both(day: dt.date) -> str:
     """令和7年12月1日（2025年12月1日）: 和暦 with 西暦 beside it."""
     return f"{wareki(day)}（{day.year}年{day.month}月{day.day}日）"
+
+
+def days_phrase(on: dt.date, day: dt.date) -> str:
+    """How far ``day`` is from ``on``, as a member reads it: あと3日・今日・3日前."""
+    n = (day - on).days
+    if n > 0:
+        return _("あと{n}日").format(n=n)
+    return _("今日") if n == 0 else _("{n}日前").format(n=-n)
