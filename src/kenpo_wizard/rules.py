@@ -352,10 +352,13 @@ def _holds_health_card(f: Facts) -> bool:
 
 
 def _scheduled_delivery(f: Facts, issue: str, reasons: tuple[Reason, ...]) -> bool:
-    """R25: 保険証 holders under ※1 ①② got the 資格確認書 ex officio via the 事業所 (2025-11)."""
+    """R25: 保険証 holders under ※1 ①② got the 資格確認書 ex officio via the 事業所 (2025-11).
+
+    Every member from before 2024-12-02 was such a holder; a 保険証 lost meanwhile is P4's case.
+    """
     return (
         issue == "ex_officio"
-        and _holds_health_card(f)
+        and _had_health_card(f)
         and bool(_FIRST_LATER_REASONS & set(reasons))
     )
 
@@ -415,7 +418,7 @@ def _certificate(
     scheduled = _scheduled_delivery(f, issue, reasons)
     if scheduled:
         t.by("R24", "R25")
-    if f.eligibility_certificate == "lost":
+    if f.eligibility_certificate == "lost" and on >= ABOLITION_DAY:  # none existed before
         return Status.LOST, None
     if _holds_certificate(f, issue, reasons, on):
         if on <= CERTIFICATE_VALID_UNTIL:
@@ -583,6 +586,8 @@ def _receive(
     if p.mnic and p.elderly:
         out.append(Delivery(Document.ELIGIBILITY_NOTICE, "on_copay_change", False, None))
         t.by("R26")
+    if any(d.past and d.planned for d in out):
+        t.by("P13")  # the leaflet's plans are told as past, with their dates
     return tuple(out)
 
 
@@ -595,6 +600,7 @@ def _temporary_measure(p: _Person, status: Mapping[Document, str], t: _Trace) ->
         t.refer("temporary_measure", m.rule)
     elif status.get(Document.HEALTH_INSURANCE_CARD) == Status.EXPIRED:
         t.refer("temporary_measure_ended", m.rule)
+        t.by("P13")
 
 
 def _first_step(

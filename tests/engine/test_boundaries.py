@@ -16,7 +16,6 @@ from kenpo_wizard.leaflet import (
     TRANSITION_LAST_DAY,
     TRANSITION_OVER,
 )
-from kenpo_wizard.rules import next_change
 
 D = dt.date
 PEOPLE: dict[str, dict[str, object]] = {
@@ -31,7 +30,8 @@ PEOPLE: dict[str, dict[str, object]] = {
 
 def outcome(facts: dict[str, object], day: dt.date) -> dict[str, Any]:
     a = assess(facts, day).to_dict()
-    for key in ("on", "rules", "notes", "receive", "result_code"):
+    # 参考 (P8) has dates of its own, tested below; the rest changes only on boundaries.
+    for key in ("on", "rules", "notes", "receive", "result_code", "references"):
         a.pop(key)
     return a
 
@@ -130,18 +130,29 @@ def test_certificate_return_boundary_on_validity() -> None:
 
 
 def test_next_change_names_the_next_boundary() -> None:
-    from kenpo_wizard import parse_facts
-
-    change = next_change(parse_facts({"mynumber_card": "none"}), D(2025, 6, 1))
+    change = assess({"mynumber_card": "none"}, D(2025, 6, 1)).next_change
     assert change is not None and change.day == TRANSITION_OVER
-    change = next_change(parse_facts({"mynumber_card": "none"}), D(2026, 6, 1))
+    assert change.kind == "show_changes"
+    assert change.show_at_clinic == (("eligibility_certificate",),)
+    change = assess({"mynumber_card": "none"}, D(2026, 6, 1)).next_change
     assert change is not None and change.day == CERTIFICATE_EXPIRED_FROM
-    assert (
-        next_change(
-            parse_facts(
-                {"mynumber_card": "held", "insurance_use": "registered", "card_reader": "ok"}
-            ),
-            D(2026, 6, 1),
-        )
-        is None
-    )
+    assert change.kind == "certificate_validity_ends"
+    registered = {"mynumber_card": "held", "insurance_use": "registered", "card_reader": "ok"}
+    assert assess(registered, D(2026, 6, 1)).next_change is None
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (D(2025, 12, 1), []),
+        (D(2025, 12, 2), ["temporary_measure"]),
+        (D(2026, 7, 31), ["temporary_measure"]),
+        (D(2026, 8, 1), ["temporary_measure_ended"]),
+    ],
+)
+def test_temporary_measure_runs_to_its_extended_end_then_is_history(
+    day: dt.date, expected: list[str]
+) -> None:
+    """P8: 2025-12-02 to 2026-07-31 as a current 参考; from 2026-08-01 history only (P13)."""
+    refs = assess({"mynumber_card": "none"}, day).to_dict()["references"]
+    assert [r for r in refs if r.startswith("temporary_measure")] == expected

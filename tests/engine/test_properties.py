@@ -42,8 +42,9 @@ def test_any_valid_facts_give_one_complete_answer(raw: dict[str, object], day: d
     if d["eligibility_certificate"]["issue"] == "none":
         assert d["eligibility_certificate"]["reasons"] == []
         assert d["eligibility_certificate"]["valid_until"] is None
-    text = explain(answer, facts)
+    text = explain(answer)
     assert text.headline and text.first_step and text.code == d["result_code"]
+    assert text.part("ask"), "every answer ends with whom to ask"
 
 
 @settings(max_examples=300, deadline=None)
