@@ -110,8 +110,14 @@ TEMPORARY_MEASURE = DatedMeasure(
 CERTIFICATE_GRACE_MONTHS = 3
 
 
-def _r(rid: str, summary: str, *sections: Section, shown_only: bool = False) -> Rule:
-    return Rule(rid, summary, sections=sections, shown_only=shown_only)
+def _r(
+    rid: str,
+    summary: str,
+    *sections: Section,
+    shown_only: bool = False,
+    sources: tuple[str, ...] = (),
+) -> Rule:
+    return Rule(rid, summary, sections=sections, shown_only=shown_only, sources=sources)
 
 
 def _p(pid: str, summary: str, *cites: str, sources: tuple[str, ...] = ()) -> Rule:
@@ -129,7 +135,7 @@ RULES: dict[str, Rule] = {
         _r("R6", "register early, within the 経過措置", S.INTRO),
         _r("R7", "マイナ保険証 becomes the basis", S.INTRO),
         _r("R8", "保険証利用登録 is required", S.SWITCH),
-        _r("R9", "four registration routes", S.SWITCH),
+        _r("R9", "four registration routes", S.SWITCH, sources=("mhlw_registration",)),
         _r("R10", "read by the card reader; card 10 y, 電子証明書 5 y", S.TABLE),
         _r("R11", "wrong-link prevention", S.BACK, shown_only=True),
         _r("R12", "65.8 % registered as of 2024-09-30", S.BACK, shown_only=True),

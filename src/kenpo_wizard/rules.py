@@ -250,7 +250,7 @@ def decide(f: Facts, on: dt.date) -> Assessment:
     submit = _submit(p, cert_status, t) if p.member else []
     receive = _receive(p, issue, reasons, cert_status, t) if p.member else ()
     if p.member:
-        _contact_cases(p, phase, issue, cert_status, bool(show), unknowns, t, bool(submit))
+        _contact_cases(p, phase, issue, reasons, cert_status, bool(show), unknowns, t, bool(submit))
         if p.covered and not show and cert_status in (Status.ARRIVING, Status.TO_APPLY):
             t.by("P12")
             t.note("waiting_for_certificate")
@@ -357,9 +357,7 @@ def _scheduled_delivery(f: Facts, issue: str, reasons: tuple[Reason, ...]) -> bo
     Every member from before 2024-12-02 was such a holder; a 保険証 lost meanwhile is P4's case.
     """
     return (
-        issue == "ex_officio"
-        and _had_health_card(f)
-        and bool(_FIRST_LATER_REASONS & set(reasons))
+        issue == "ex_officio" and _had_health_card(f) and bool(_FIRST_LATER_REASONS & set(reasons))
     )
 
 
@@ -490,6 +488,7 @@ def _contact_cases(
     p: _Person,
     phase: str,
     issue: str,
+    reasons: tuple[Reason, ...],
     cert_status: str | None,
     can_show: bool,
     unknowns: list[str],
@@ -507,7 +506,8 @@ def _contact_cases(
         t.ask_association("health_card_lost", "P4")
     if cert_status == Status.LOST and on <= CERTIFICATE_VALID_UNTIL:
         t.ask_association("certificate_lost", "P4")
-    if f.eligibility_certificate == "held" and p.mnic:
+    if cert_status == Status.USABLE and p.mnic and Reason.ASSISTED_VISIT not in reasons:
+        # P4: a holder who registered later; a helper's card (申請②) is meant beside the マイナ保険証.
         t.ask_association("certificate_and_registered", "P4")
     relies_on_certificate = not p.mnic and (issue != "none" or f.eligibility_certificate == "held")
     if on >= CERTIFICATE_EXPIRED_FROM and relies_on_certificate:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from kenpo_wizard.texts import Explanation, explain
 D = dt.date
 
 
-def text_for(raw: dict[str, object], day: dt.date) -> Explanation:
+def text_for(raw: Mapping[str, object], day: dt.date) -> Explanation:
     return explain(assess(parse_facts(raw), day))
 
 
@@ -32,7 +33,11 @@ def test_days_left_for_the_health_card() -> None:
 
 def test_a_lost_health_card_is_not_said_to_work() -> None:
     """Symptom: 「保険証は令和7年12月1日まで使えます」 to someone whose 保険証 was lost."""
-    raw = {"mynumber_card": "none", "health_insurance_card": "lost", "eligibility_certificate": "none"}
+    raw = {
+        "mynumber_card": "none",
+        "health_insurance_card": "lost",
+        "eligibility_certificate": "none",
+    }
     t = text_for(raw, D(2025, 6, 1))
     assert "まで使えます" not in all_text(t)
     assert t.part("contact") and "お問い合わせ" in t.first_step
@@ -67,7 +72,9 @@ def test_certificate_holders_hear_the_leaflet_is_silent_not_nothing() -> None:
 
 def test_reasons_are_named_as_in_the_leaflet() -> None:
     t = text_for({"mynumber_card": "held", "insurance_use": "cancelled"}, D(2026, 1, 1))
-    assert t.part("reasons") == ("職権交付事由③ マイナ保険証の利用登録解除を申請した者（登録解除者）",)
+    assert t.part("reasons") == (
+        "職権交付事由③ マイナ保険証の利用登録解除を申請した者（登録解除者）",
+    )
 
 
 def test_a_new_member_hears_why_a_職権_reason_is_applied_for() -> None:

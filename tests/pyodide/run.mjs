@@ -122,6 +122,7 @@ async function main() {
   mount(`${HOME}/wheels`, WHEELS);
   mount(`${HOME}/dist`, DIST);
   mount(`${PROJECT}/tests`, path.join(ROOT, "tests"));
+  mount(`${PROJECT}/spec`, path.join(ROOT, "spec")); // the registry test reads domain.md
   if (existsSync(TWINS)) mount(`${HOME}/fixtures`, TWINS);
   pyodide.FS.writeFile(`${PROJECT}/pyproject.toml`, readFileSync(path.join(ROOT, "pyproject.toml")));
 

@@ -65,7 +65,7 @@ def expected_screen(g: Golden) -> dict[str, Any]:
         "node": state.node.id,
         "code": d["result_code"],
         "kind": "result",
-        "headline": texts.explain(a, state.facts).headline,
+        "headline": texts.explain(a).headline,
         "show": len(d["show_at_clinic"]),
         "submit": len(d["submit"]),
         "return": len(d["return"]),

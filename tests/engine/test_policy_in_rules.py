@@ -1,0 +1,125 @@
+"""P14: policy lives in the rules. The modules that word an answer (texts, CLI, bridge, the
+site's build) neither compare dates nor read a person's facts; every code an answer can carry
+has its wording, so nothing shows raw."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import kenpo_wizard
+from kenpo_wizard import leaflet, rules
+from kenpo_wizard.facts import FACT_NAMES
+from kenpo_wizard.flow import FLOW, enumerate_paths
+from kenpo_wizard.golden import GOLDEN_DAYS
+from kenpo_wizard.texts import (
+    ASK_TEXTS,
+    CONTACT_REASONS,
+    NOTE_TEXTS,
+    REFERENCE_TEXTS,
+    UNKNOWN_TEXTS,
+    explain,
+)
+
+PACKAGE = Path(kenpo_wizard.__file__).resolve().parent
+WORDING_MODULES = ["texts.py", "cli.py", "bridge.py"] + [
+    f"build/{p.name}" for p in (PACKAGE / "build").glob("*.py") if p.name != "__init__.py"
+]
+DATE_CONSTANTS = {
+    name for name, value in vars(leaflet).items() if isinstance(value, dt.date) and name.isupper()
+}
+# (Chart geometry compares plain days with its own axis; that is drawing, not a rule.)
+DATE_ATTRIBUTES = {"on", "until", "joined_on", "eligibility_lost_on"}
+ORDERED = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+def _names(node: ast.AST) -> set[str]:
+    out: set[str] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            out.add(sub.id)
+        elif isinstance(sub, ast.Attribute):
+            out.add(sub.attr)
+    return out
+
+
+def _facts_reads(tree: ast.AST) -> list[str]:
+    """``f.<fact>``, ``facts.<fact>``, ``state.facts.<fact>``: a wording module deciding."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in FACT_NAMES:
+            owner = node.value
+            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if name in {"f", "facts"}:
+                found.append(f"{name}.{node.attr} (line {node.lineno})")
+    return found
+
+
+def _date_comparisons(tree: ast.AST) -> list[str]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and any(isinstance(op, ORDERED) for op in node.ops):
+            names = _names(node)
+            if names & (DATE_CONSTANTS | DATE_ATTRIBUTES):
+                found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+@pytest.mark.parametrize("module", WORDING_MODULES)
+def test_wording_modules_hold_no_rule(module: str) -> None:
+    path = PACKAGE / module
+    if not path.exists():
+        pytest.skip(f"{module} is not in the installed package")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert _date_comparisons(tree) == []
+    assert _facts_reads(tree) == []
+
+
+def test_the_check_finds_a_rule_written_in_a_wording_module() -> None:
+    """The AST checks above are not vacuous: a rule written the old way is caught."""
+    old = "if a.on <= TRANSITION_LAST_DAY and f.health_insurance_card != 'none': pass"
+    tree = ast.parse(old)
+    assert _date_comparisons(tree) and _facts_reads(tree)
+
+
+def test_texts_read_the_answer_only() -> None:
+    tree = ast.parse((PACKAGE / "texts.py").read_text(encoding="utf-8"))
+    imported = {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not imported & {"facts", "rules", "flow"}
+
+
+def test_every_code_has_its_wording() -> None:
+    assert set(NOTE_TEXTS) == set(rules.NOTE_CODES)
+    assert set(CONTACT_REASONS) == set(rules.CONTACT_CODES)
+    assert set(REFERENCE_TEXTS) == set(rules.REFERENCE_CODES)
+    assert set(ASK_TEXTS) == set(rules.ASK_CODES)
+    assert set(UNKNOWN_TEXTS) == {"mynumber_card", "insurance_use"}
+    silent = {code for code, text in NOTE_TEXTS.items() if text is None}
+    assert silent == {"over_75", "not_yet_joined", "eligibility_lost"}  # said by the headline
+
+
+def test_every_golden_path_is_worded_with_a_way_forward() -> None:
+    """Every result: a first step, whom to ask, and no code or empty line shown raw."""
+    codes = set(rules.NOTE_CODES + rules.CONTACT_CODES + rules.REFERENCE_CODES + rules.ASK_CODES)
+    seen = set()
+    for day in GOLDEN_DAYS:
+        for state in enumerate_paths(FLOW, day):
+            a = rules.assess(state.facts, day)
+            key = (a.to_dict()["result_code"], a.notes, a.references, a.first_step, a.ask)
+            if key in seen:
+                continue
+            seen.add(key)
+            x = explain(a)
+            assert a.first_step in rules.FIRST_STEPS and x.first_step and x.headline
+            assert x.parts[-1].key == "ask" and x.parts[-1].items
+            lines = [x.headline, x.first_step, *(i for p in x.parts for i in p.items)]
+            assert all(line.strip() for line in lines)
+            assert not [line for line in lines if line in codes], "a code shown raw"
+            if a.next_change is not None:
+                assert a.next_change.kind in rules.CHANGE_KINDS
+    assert len(seen) > 100
