@@ -1,7 +1,7 @@
 """The leaflet's facts as data, each once, each with the section it comes from.
 
 Source: 千葉県医業健康保険組合「健康保険証は令和6年12月2日以降、新規発行・再発行ともに
-終了となります」. Section keys follow ``shared/spec/domain.md``. Everything else in the
+終了となります」. Section keys follow ``spec/domain.md``. Everything else in the
 package (rules, texts, site tables, the timeline) reads these values; no other module
 writes a date or a document name of its own.
 """
@@ -107,7 +107,7 @@ MILESTONES: tuple[Milestone, ...] = (
         "second_notice_window",
         SECOND_NOTICE_FIRST_DAY,
         N_(
-            "この期間の新規登録加入者には、令和6年12月に事業所経由で「資格情報のお知らせ」を配付予定"
+            "この期間の新規登録加入者には、令和6年12月に事業所経由で「資格情報のお知らせ」を配付する予定でした"
         ),
         (Section.NOTICE, Section.SCHEDULE),
         "令和6年10月6日以降12月1日まで",
@@ -124,7 +124,7 @@ MILESTONES: tuple[Milestone, ...] = (
         "second_notice_delivery",
         SECOND_NOTICE_MONTH,
         N_(
-            "令和6年10月6日〜12月1日の新規登録加入者分の「資格情報のお知らせ」を事業所経由で配付（予定）"
+            "令和6年10月6日〜12月1日の新規登録加入者分の「資格情報のお知らせ」を事業所経由で配付する予定でした"
         ),
         (Section.NOTICE, Section.SCHEDULE),
         "令和6年12月",
@@ -136,7 +136,7 @@ MILESTONES: tuple[Milestone, ...] = (
         EX_OFFICIO_MONTH,
         N_(
             "保険証をお持ちで①マイナンバーカードを保有していない方、②保有しているが"
-            "保険証利用登録をしていない方に、資格確認書を職権交付で事業所経由で配付（予定）"
+            "保険証利用登録をしていない方に、資格確認書を職権交付で事業所経由で配付する予定でした"
         ),
         (Section.SCHEDULE,),
         "令和7年11月予定",
@@ -295,7 +295,7 @@ FORMS: dict[Form, Term] = {
     ),
     Form.ISSUE_NEEDED_ON_ENROLMENT: Term(
         "issue_needed_on_enrollment_form",
-        N_("資格取得届・被扶養者異動届の資格確認書発行要否欄「発行が必要」"),
+        N_("資格取得届・被扶養者異動届の資格確認書発行要否欄『発行が必要』"),
         (Section.CERTIFICATE,),
         N_("勤務先の事務担当者へ発行理由を伝えます"),
     ),

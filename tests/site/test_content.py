@@ -19,7 +19,7 @@ def test_milestone_dates() -> None:
     rate = sc.milestone_date(by["registration_rate"])
     assert (rate.wareki, rate.seireki) == ("令和6年9月末", "2024年9月末")
     ex = sc.milestone_date(by["ex_officio_delivery"])
-    assert ex.wareki == "令和7年11月（予定）"
+    assert ex.wareki == "令和7年11月（予定でした）"
     assert (ex.start, ex.end) == (dt.date(2025, 11, 1), dt.date(2025, 11, 30))
     window = sc.milestone_date(by["second_notice_window"])
     assert window.wareki == "令和6年10月6日〜令和6年12月1日"

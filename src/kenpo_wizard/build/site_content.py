@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard import wareki
+from kenpo_wizard.build import answer_blocks
 
 TEMPLATES = Path(__file__).with_name("templates")
 BASE_MARK = "@@KENPO_BASE@@"  # replaced by the page's path to the site root
@@ -72,7 +73,7 @@ def milestone_date(m: lf.Milestone) -> DateText:
             return DateText(
                 month_wareki(m.day) + "末", f"{m.day.year}年{m.day.month}月末", m.day, m.day
             )
-        planned = "（予定）" if m.planned else ""
+        planned = "（予定でした）" if m.planned else ""  # P13: the leaflet's plans are past
         return DateText(
             month_wareki(m.day) + planned,
             f"{m.day.year}年{m.day.month}月",
@@ -740,6 +741,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "registration-rate": registration_rate_html,
     "glossary": glossary_html,
     "result-codes": lambda: _result_codes_html(),
+    **answer_blocks.BLOCKS,
 }
 PLACEHOLDER = re.compile(r"<!--\s*kenpo:([a-z-]+)\s*-->")
 

@@ -3,6 +3,7 @@
 * ``<!-- kenpo:NAME -->`` placeholders in a page are replaced by blocks generated from the
   leaflet's data (:mod:`kenpo_wizard.build.site_content`); unknown names stay for others.
 * Glossary terms get ``<abbr title>`` on their first occurrence in each page.
+* Every page ends with the contact route (:mod:`kenpo_wizard.contact`, configured once).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _SRC = Path(__file__).resolve().parents[2]
 if str(_SRC) not in sys.path:  # a fresh clone before `pip install -e .`
     sys.path.insert(0, str(_SRC))
 
-from kenpo_wizard.build import site_content  # noqa: E402
+from kenpo_wizard.build import answer_blocks, site_content  # noqa: E402
 
 
 def _base(page: Any) -> str:
@@ -30,7 +31,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     html = site_content.fill_placeholders(html, _base(page))
     if page.meta.get("abbreviations", True):
         html = site_content.abbreviate(html)
-    return html
+    return html + answer_blocks.contact_html()  # every page ends with whom to ask
 
 
 # Material puts autocomplete="off" on its two hidden toggle checkboxes (so Firefox does not
