@@ -31,10 +31,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian chromium drives the browser tests; install it only when missing.
+# Debian chromium drives the browser tests, with Japanese fonts (without them the layout is
+# not a phone's); install each only when missing.
 .cache/chromium.ok:
 	@mkdir -p .cache
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	fc-list :lang=ja | grep -q . || { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 	touch $@
 
 setup: $(VENV)/.installed node_modules/.installed .cache/chromium.ok

@@ -130,7 +130,7 @@ def explain(a: Assessment) -> Explanation:
             )
         )
     if a.submit:
-        lists["submit"].append(
+        lists["ask"].append(
             _("申請書の様式：当組合ウェブサイト「各種申請・手続き」（参考） {url}").format(
                 url=FORMS_PAGE
             )

@@ -33,6 +33,7 @@ from pathlib import Path
 from kenpo_wizard import __version__, bridge
 from kenpo_wizard.bridge import Band, Context, both, canonical_query, e
 from kenpo_wizard.build.wizard_bands import Signatures, bands
+from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
 from kenpo_wizard.dates import today_in_japan
 from kenpo_wizard.flow import FLOW, Outcome, Question, enumerate_paths, walk
 from kenpo_wizard.golden import GOLDEN_DAYS
@@ -171,6 +172,13 @@ def static_context(
     )
 
 
+# The contact route on every static page, short (there are thousands): kenpo_wizard.contact.
+CONTACT_LINE = (
+    f"お問い合わせ先：{e(EMPLOYER_CLERK)}、または{e(ASSOCIATION_CONTACT.name)}"
+    f'（<a href="{e(ASSOCIATION_CONTACT.website or "")}">ウェブサイト</a>）'
+)
+
+
 def static_pages(site: Path, on: dt.date) -> Stats:
     """Every answer-prefix state for ``on``, one small page each (a depth-first walk)."""
     template = string.Template((TEMPLATES / "state.html").read_text(encoding="utf-8"))
@@ -202,6 +210,7 @@ def static_pages(site: Path, on: dt.date) -> Stats:
             node=e(scr.node or ""),
             code=e(scr.answer["result_code"] if scr.answer else ""),
             body=scr.html,
+            contact=CONTACT_LINE,
         )
         target = out_dir / static_path(path) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
