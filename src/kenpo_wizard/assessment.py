@@ -69,7 +69,7 @@ class Change:
     """The first later day on which the answer changes, and what it is then."""
 
     day: dt.date
-    kind: str  # see rules.CHANGE_KINDS
+    kind: str  # see trace.CHANGE_KINDS
     show_at_clinic: tuple[tuple[Document, ...], ...] = ()
     submit: tuple[Form, ...] = ()
     contact_reasons: tuple[str, ...] = ()
@@ -95,8 +95,8 @@ class Assessment:
     receive: tuple[Delivery, ...] = field(default=())
     documents: tuple[Holding, ...] = ()
     references: tuple[str, ...] = ()  # 参考 codes (domain.md P8, P10), decided by the rules
-    first_step: str = ""  # what to do first (rules.FIRST_STEPS)
-    ask: tuple[str, ...] = ()  # whom to ask, in order (rules.ASK_CODES)
+    first_step: str = ""  # what to do first (trace.FIRST_STEPS)
+    ask: tuple[str, ...] = ()  # whom to ask, in order (trace.ASK_CODES)
     next_change: Change | None = None
 
     def holding(self, document: Document) -> Holding | None:

@@ -113,7 +113,11 @@ def explain(a: Assessment) -> Explanation:
         "contact": [_contact_text(c) for c in a.contact_reasons],
         "unknowns": [UNKNOWN_TEXTS[u]() for u in a.unknowns],
         "dates": _dates(a),
-        "next": [_change_text(a, a.next_change)] if a.next_change else [],
+        "next": [
+            _change_text(a, a.next_change)
+            if a.next_change
+            else _("リーフレットに書かれた日付で、この結果が変わる予定はありません。")
+        ],
         "reasons": [
             f"{_(REASON_KIND_LABELS[REASONS[r].kind])}{REASONS[r].number} {_(REASONS[r].label)}"
             for r in a.eligibility_certificate.reasons

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import kenpo_wizard
-from kenpo_wizard import leaflet, rules
+from kenpo_wizard import leaflet, rules, trace
 from kenpo_wizard.facts import FACT_NAMES
 from kenpo_wizard.flow import FLOW, enumerate_paths
 from kenpo_wizard.golden import GOLDEN_DAYS
@@ -94,10 +94,10 @@ def test_texts_read_the_answer_only() -> None:
 
 
 def test_every_code_has_its_wording() -> None:
-    assert set(NOTE_TEXTS) == set(rules.NOTE_CODES)
-    assert set(CONTACT_REASONS) == set(rules.CONTACT_CODES)
-    assert set(REFERENCE_TEXTS) == set(rules.REFERENCE_CODES)
-    assert set(ASK_TEXTS) == set(rules.ASK_CODES)
+    assert set(NOTE_TEXTS) == set(trace.NOTE_CODES)
+    assert set(CONTACT_REASONS) == set(trace.CONTACT_CODES)
+    assert set(REFERENCE_TEXTS) == set(trace.REFERENCE_CODES)
+    assert set(ASK_TEXTS) == set(trace.ASK_CODES)
     assert set(UNKNOWN_TEXTS) == {"mynumber_card", "insurance_use"}
     silent = {code for code, text in NOTE_TEXTS.items() if text is None}
     assert silent == {"over_75", "not_yet_joined", "eligibility_lost"}  # said by the headline
@@ -105,7 +105,7 @@ def test_every_code_has_its_wording() -> None:
 
 def test_every_golden_path_is_worded_with_a_way_forward() -> None:
     """Every result: a first step, whom to ask, and no code or empty line shown raw."""
-    codes = set(rules.NOTE_CODES + rules.CONTACT_CODES + rules.REFERENCE_CODES + rules.ASK_CODES)
+    codes = set(trace.NOTE_CODES + trace.CONTACT_CODES + trace.REFERENCE_CODES + trace.ASK_CODES)
     seen = set()
     for day in GOLDEN_DAYS:
         for state in enumerate_paths(FLOW, day):
@@ -115,11 +115,11 @@ def test_every_golden_path_is_worded_with_a_way_forward() -> None:
                 continue
             seen.add(key)
             x = explain(a)
-            assert a.first_step in rules.FIRST_STEPS and x.first_step and x.headline
+            assert a.first_step in trace.FIRST_STEPS and x.first_step and x.headline
             assert x.parts[-1].key == "ask" and x.parts[-1].items
             lines = [x.headline, x.first_step, *(i for p in x.parts for i in p.items)]
             assert all(line.strip() for line in lines)
             assert not [line for line in lines if line in codes], "a code shown raw"
             if a.next_change is not None:
-                assert a.next_change.kind in rules.CHANGE_KINDS
+                assert a.next_change.kind in trace.CHANGE_KINDS
     assert len(seen) > 100

@@ -174,3 +174,9 @@ def test_next_change_for_a_lost_card_is_the_validity_end() -> None:
     t = text_for({"mynumber_card": "lost"}, D(2026, 11, 27))
     (line,) = t.part("next")
     assert "令和11年12月2日（あと1101日）" in line and "リーフレットに記載がありません" in line
+
+
+def test_a_result_that_will_not_change_says_so() -> None:
+    registered = {"mynumber_card": "held", "insurance_use": "registered", "card_reader": "ok"}
+    t = text_for(registered, D(2026, 11, 28))
+    assert t.part("next") == ("リーフレットに書かれた日付で、この結果が変わる予定はありません。",)
