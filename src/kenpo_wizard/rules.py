@@ -365,7 +365,11 @@ def answer_depends_on(facts: Facts, on: dt.date, name: str, values: tuple[str, .
     answer: the question flow asks only then (spec/domain.md P14: the flow holds no rule)."""
     document = Document(name)
     base = decide(facts, on)
-    if base.holding(document) is None:
+    # Who has left is asked about what they held on their last day (the returns, P1).
+    lost = facts.eligibility_lost_on
+    last_day = lost - dt.timedelta(days=1) if lost is not None and lost <= on else on
+    member = base if last_day == on else decide(facts, last_day)
+    if member.holding(document) is None:
         return False
     outcomes = {
         _outcome(decide(dataclasses.replace(facts, **{name: value}), on))  # type: ignore[arg-type]
