@@ -245,7 +245,7 @@ def receive_of(
             )
         else:
             out.append(Delivery(Document.ELIGIBILITY_CERTIFICATE, issue, False, None))
-    if f.eligibility_notice != "held":
+    if f.eligibility_notice not in ("held", "lost"):  # one in hand (or lost) was received
         joined = f.joined_on
         if joined is None or joined <= FIRST_NOTICE_ROSTER_DAY:
             sent = FIRST_NOTICE_SENT

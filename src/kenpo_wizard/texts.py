@@ -219,12 +219,17 @@ def _head(a: Assessment) -> tuple[str, str]:
             _("下の「確かめてほしいこと」を確認して、もう一度お試しください。"),
         )
     if step == "submit":
+        then = (
+            _("資格確認書が届いたら、受診のときに提示します。")
+            if Form.CERTIFICATE_APPLICATION in a.submit
+            else _("再交付された「資格情報のお知らせ」を、マイナ保険証と一緒に提示します。")
+        )
         return (
             _("受診の前に手続きが必要です"),
             _(
                 "まず、下の「提出するもの」を出してください（提出先は勤務先の事務担当者にご確認ください）。"
-                "資格確認書が届いたら、受診のときに提示します。"
-            ),
+            )
+            + then,
         )
     if step == "wait":
         return (

@@ -180,3 +180,17 @@ def test_a_result_that_will_not_change_says_so() -> None:
     registered = {"mynumber_card": "held", "insurance_use": "registered", "card_reader": "ok"}
     t = text_for(registered, D(2026, 11, 28))
     assert t.part("next") == ("リーフレットに書かれた日付で、この結果が変わる予定はありません。",)
+
+
+def test_the_first_step_names_what_the_form_brings() -> None:
+    lost_notice = {
+        "mynumber_card": "held",
+        "insurance_use": "registered",
+        "card_reader": "unavailable",
+        "eligibility_notice": "lost",
+        "mynaportal": "no",
+    }
+    t = text_for(lost_notice, D(2026, 11, 28))
+    assert "資格情報のお知らせ" in t.first_step and "資格確認書" not in t.first_step
+    assert not any("お知らせ" in r for r in t.part("receive"))  # the lost one was received
+    assert "資格確認書が届いたら" in text_for({"mynumber_card": "lost"}, D(2026, 11, 28)).first_step
