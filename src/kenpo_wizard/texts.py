@@ -168,7 +168,7 @@ def _part_title(key: str, count: int) -> str:
         )
     return {
         "submit": _("提出するもの"),
-        "receive": _("届くもの"),
+        "receive": _("届くもの（届いたもの）"),
         "return": _("返却するもの"),
         "register": _("マイナ保険証の利用登録"),
         "contact": _("当組合へのお問い合わせが必要なこと"),
