@@ -328,6 +328,10 @@ def _next_change(facts: Facts, now: Assessment) -> Change | None:
     """
     days = set(RULE_BOUNDARIES)
     days.update(d for d in (facts.joined_on, facts.eligibility_lost_on) if d is not None)
+    certificate = now.holding(Document.ELIGIBILITY_CERTIFICATE)
+    if certificate is not None and certificate.status == Status.ARRIVING:
+        # "Not received yet" describes today: later days read the delivery as the rules do.
+        facts = dataclasses.replace(facts, eligibility_certificate=None)
     for day in sorted(d for d in days if d > now.on):
         later = decide(facts, day)
         if _outcome(later) != _outcome(now):

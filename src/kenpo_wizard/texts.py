@@ -354,9 +354,19 @@ def _change_text(a: Assessment, c: Change) -> str:
             "{day}（{left}）から、受診のときに使う書類が変わります：{before} → {after}"
         ).format(day=day, left=left, before=before or _("なし"), after=after)
     if c.kind == "show_changes":
-        return _(
-            "{day}（{left}）から、{before}は使えなくなります。それまでに下の手続きを済ませてください。"
-        ).format(day=day, left=left, before=before)
+        then = (
+            _("それまでに、上の「提出するもの」を出してください。")
+            if a.submit
+            else _(
+                "その後の受診については、勤務先の事務担当者を通じて当組合へお問い合わせください。"
+            )
+        )
+        return (
+            _("{day}（{left}）から、{before}は使えなくなります。").format(
+                day=day, left=left, before=before
+            )
+            + then
+        )
     if c.kind == "contact_needed":
         why = "、".join(CONTACT_REASONS[x]() for x in c.contact_reasons)
         return _("{day}（{left}）からは、当組合へのお問い合わせが必要になります（{why}）。").format(
