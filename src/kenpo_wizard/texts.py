@@ -254,7 +254,7 @@ def _delivery_text(d: Delivery) -> str:
     if d.document == Document.ELIGIBILITY_CERTIFICATE:
         if d.how == "application":
             return _(
-                "「{label}」：申請による交付（下の「提出するもの」を出したあとに届きます）"
+                "「{label}」：申請による交付（上の「提出するもの」を出したあとに届きます）"
             ).format(label=label)
         if d.when:
             month = wareki_month(_month_start(d.when))
