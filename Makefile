@@ -12,11 +12,12 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help setup serve test build lint catalogs wheel site bench clean \
-        test-engine test-pyodide test-site test-wizard
+        test-fast test-engine test-pyodide test-site test-wizard
 
 help:
 	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000"
 	@echo "make test   - set up and run every test"
+	@echo "make test-fast - the engine and the site's pure tests (no build, no browser)"
 	@echo "make bench  - measure the wizard page load (headless Chromium)"
 
 # ---------------------------------------------------------------- setup
@@ -50,7 +51,8 @@ wheel: catalogs
 	rm -rf dist build  # a stale build/lib would leak deleted modules into the wheel
 	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null  # offline: setuptools from .venv
 
-site: setup wheel
+# Building and serving need no browser: Chromium comes in only with the browser tests.
+site: $(VENV)/.installed node_modules/.installed wheel
 	$(BIN)/mkdocs build --strict --quiet
 	$(PY) -m kenpo_wizard.build.wizard_site site
 
@@ -72,6 +74,10 @@ lint: $(VENV)/.installed
 test-engine: catalogs
 	$(BIN)/pytest tests/engine
 
+# The quick loop: engine and the site's pure tests, no build and no browser.
+test-fast: catalogs
+	$(BIN)/pytest tests/engine tests/site/test_content.py
+
 # Pyodide's npm package ships no wheels and the runner allows no network: pip fetches the
 # test tools once (pure wheels, and hypothesis built for the ABI named in pyodide-lock.json).
 PYODIDE_WHEELS := .cache/pyodide-wheels
@@ -90,18 +96,19 @@ $(PYODIDE_FIXTURES)/.written: $(shell find tests/engine -name '*.y*ml' 2>/dev/nu
 	$(PY) tests/engine/fixtures.py --json-twins $(PYODIDE_FIXTURES)
 	touch $@
 
-test-pyodide: setup wheel $(PYODIDE_WHEELS)/.downloaded $(PYODIDE_FIXTURES)/.written
+test-pyodide: $(VENV)/.installed node_modules/.installed wheel $(PYODIDE_WHEELS)/.downloaded \
+              $(PYODIDE_FIXTURES)/.written
 	node tests/pyodide/run.mjs
 
-test-site: site
+test-site: site .cache/chromium.ok
 	$(BIN)/pytest tests/site
 
-test-wizard: site
+test-wizard: site .cache/chromium.ok
 	$(BIN)/pytest tests/wizard
 
 test: setup lint test-engine test-pyodide test-site test-wizard
 
-bench: site
+bench: site .cache/chromium.ok
 	$(PY) scripts/bench.py
 
 clean:
