@@ -128,10 +128,15 @@ def scheduled_delivery(f: Facts, issue: str, reasons: tuple[Reason, ...]) -> boo
     )
 
 
+def _could_hold_certificate(f: Facts, day: dt.date) -> bool:
+    """Issued only from 2024-12-02 (R13, R24), and to a member: not before joining (R16)."""
+    return day >= ABOLITION_DAY and (f.joined_on is None or day >= f.joined_on)
+
+
 def holds_certificate(f: Facts, issue: str, reasons: tuple[Reason, ...], day: dt.date) -> bool:
     """Whether the 資格確認書 is in hand on ``day``; an absent fact is presumed per the rules."""
-    if day < ABOLITION_DAY:
-        return False  # issued only from 2024-12-02 (R13, R24)
+    if not _could_hold_certificate(f, day):
+        return False
     if f.eligibility_certificate is not None:
         return f.eligibility_certificate == "held"
     if issue == "none":
@@ -183,7 +188,7 @@ def _certificate(
     scheduled = scheduled_delivery(f, issue, reasons)
     if scheduled:
         t.by("R24", "R25")
-    if f.eligibility_certificate == "lost" and on >= ABOLITION_DAY:  # none existed before
+    if f.eligibility_certificate == "lost" and _could_hold_certificate(f, on):
         return Status.LOST, None
     if holds_certificate(f, issue, reasons, on):
         if on <= CERTIFICATE_VALID_UNTIL:
