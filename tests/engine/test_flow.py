@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kenpo_wizard.facts import FACT_NAMES
 from kenpo_wizard.flow import (
     FLOW,
     UNKNOWN,
@@ -63,8 +64,12 @@ def test_every_question_and_outcome_is_used() -> None:
     assert seen == set(FLOW.nodes)
 
 
-def test_counts_for_the_record() -> None:
-    assert len(FLOW.questions) == 14
+def test_question_ids_are_the_contract_fact_names_or_routing_questions() -> None:
+    """A URL key is a fact of contract.md, or one of the two questions that only route."""
+    routing = {"since", "leaving"}
+    ids = {q.id for q in FLOW.questions}
+    assert ids - routing <= set(FACT_NAMES)
+    assert routing <= ids
     assert {o.id for o in FLOW.outcomes} == {"result", "over_75", "voluntary"}
 
 
