@@ -141,8 +141,8 @@ def holds_certificate(f: Facts, issue: str, reasons: tuple[Reason, ...], day: dt
         return f.eligibility_certificate == "held"
     if issue == "none":
         return False
-    if f.joined_after_abolition and f.joined_on is not None:
-        return day >= f.joined_on  # asked for on the enrolment form (R16)
+    if f.joined_after_abolition:
+        return True  # asked for on the enrolment form (R16); joined, as checked above
     if scheduled_delivery(f, issue, reasons):
         return day >= TRANSITION_OVER  # delivered before the 保険証 stopped working (R25)
     # P11: a 職権 reason that arose later has no date; an application is still to be made (R18).
@@ -206,7 +206,7 @@ def _certificate(
     return Status.ARRIVING, None
 
 
-def returns_of(f: Facts, issue: str, t: Trace) -> tuple[Return, ...]:
+def returns_of(f: Facts, issue: str, reasons: tuple[Reason, ...], t: Trace) -> tuple[Return, ...]:
     """R4/R5 for the 保険証, R21/R22 for the 資格確認書, R32 for the お知らせ (P1)."""
     lost = f.eligibility_lost_on
     if lost is None:
@@ -219,7 +219,6 @@ def returns_of(f: Facts, issue: str, t: Trace) -> tuple[Return, ...]:
         else:
             t.by("R5")
     before_loss = lost - dt.timedelta(days=1)
-    reasons = reasons_of(f, Trace())
     if holds_certificate(f, issue, reasons, before_loss):
         if lost <= CERTIFICATE_VALID_UNTIL:
             out.append(Return(Document.ELIGIBILITY_CERTIFICATE))

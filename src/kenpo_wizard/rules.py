@@ -133,7 +133,7 @@ def decide(f: Facts, on: dt.date) -> Assessment:
         if p.covered and not show and cert_status in (Status.ARRIVING, Status.TO_APPLY):
             t.by("P12")
             t.note("waiting_for_certificate")
-    returns = returns_of(f, held_issue, t)
+    returns = returns_of(f, held_issue, held_reasons, t)
     if returns and f.eligibility_lost_on is not None:
         t.refer("return_within_5_days", "P10")
 

@@ -19,6 +19,11 @@ MEMBER = {"since": "before", "member_type": "employee", "age": "40", "leaving": 
 REGISTERED = {**MEMBER, "mynumber_card": "held", "insurance_use": "registered"}
 
 
+def joining(day: str) -> dict[str, str]:
+    """A member who joins (joined) on ``day``, without a マイナンバーカード."""
+    return {**MEMBER, "since": "later", "joined_on": day, "mynumber_card": "none"}
+
+
 def next_node(answers: dict[str, str], day: dt.date = TODAY) -> str:
     state = walk(FLOW, answers, day)
     assert state.error is None, state.error
@@ -84,25 +89,9 @@ def test_someone_who_left_is_asked_what_decides_a_return() -> None:
 
 def test_a_new_member_is_never_asked_for_an_old_card() -> None:
     """R1: nobody joining from 2024-12-02 was given a 保険証."""
-    answers = {
-        "since": "later",
-        "joined_on": "2025-04-01",
-        "member_type": "employee",
-        "age": "40",
-        "leaving": "no",
-        "mynumber_card": "none",
-    }
-    assert next_node(answers, TRANSITION) == "eligibility_certificate"
+    assert next_node(joining("2025-04-01"), TRANSITION) == "eligibility_certificate"
 
 
 def test_before_joining_the_card_is_not_asked() -> None:
     """Nothing is in hand before joining: the forms are the answer (R16)."""
-    answers = {
-        "since": "later",
-        "joined_on": "2027-01-04",
-        "member_type": "employee",
-        "age": "30",
-        "leaving": "no",
-        "mynumber_card": "none",
-    }
-    assert next_node(answers) == "result"
+    assert next_node(joining("2027-01-04")) == "result"

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from kenpo_wizard import assess
 from kenpo_wizard.assessment import Assessment, Delivery
 from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK, FORMS_PAGE
-from kenpo_wizard.dates import today_in_japan
+from kenpo_wizard.build.wizard_site import build_day  # one build day, KENPO_BUILD_DAY too
 from kenpo_wizard.leaflet import (
     CERTIFICATE_EXPIRED_FROM,
     CERTIFICATE_VALID_UNTIL,
@@ -41,10 +41,6 @@ _env = Environment(
 
 class ClaimError(AssertionError):
     """A guide sentence says something the engine does not decide (a build error)."""
-
-
-def build_day() -> dt.date:
-    return today_in_japan(dt.datetime.now(dt.UTC))
 
 
 @dataclass(frozen=True)
