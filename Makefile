@@ -11,12 +11,13 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve test build lint catalogs wheel site bench clean \
+.PHONY: help setup serve live test build lint catalogs wheel site bench clean \
         test-fast test-engine test-pyodide test-site test-wizard
 
 help:
 	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000"
 	@echo "make test   - set up and run every test"
+	@echo "make live   - mkdocs serve with live reload (no-JS pages skipped), for editing pages"
 	@echo "make test-fast - the engine and the site's pure tests (no build, no browser)"
 	@echo "make bench  - measure the wizard page load (headless Chromium)"
 
@@ -25,7 +26,7 @@ $(VENV)/.installed: requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
-	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e . -e src/kenpo_site
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -43,24 +44,27 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed .cache/chromium.ok
 
 # ---------------------------------------------------------------- build
-# Message catalogs: extract to messages.pot, compile .mo into the package.
+# Message catalogs: extract to messages.pot, update the .po files, compile .mo (commit .pot/.po).
 catalogs: $(VENV)/.installed
-	$(PY) -m kenpo_wizard.build.catalogs
+	$(PY) -m kenpo_site.catalogs
 
-wheel: catalogs
-	rm -rf dist build  # a stale build/lib would leak deleted modules into the wheel
-	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null  # offline: setuptools from .venv
+# The engine's wheel, as the site's build makes it (python -m build, cached by content).
+wheel: $(VENV)/.installed
+	$(PY) -m kenpo_site.wheel dist >/dev/null
 
-# Building and serving need no browser: Chromium comes in only with the browser tests.
-site: $(VENV)/.installed node_modules/.installed wheel
+# MkDocs builds the whole site: the kenpo plugin (src/kenpo_site) adds the generated blocks,
+# Pyodide, the wheel and the no-JS pages. Building and serving need no browser.
+site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict --quiet
-	$(PY) -m kenpo_wizard.build.wizard_site site
 
 build: site
 
 serve: build
 	@echo "Serving http://127.0.0.1:8000/ (Ctrl-C to stop)"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+
+live: $(VENV)/.installed node_modules/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # ---------------------------------------------------------------- tests
 lint: $(VENV)/.installed
@@ -69,14 +73,14 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/mypy tests/site
 	$(BIN)/mypy tests/wizard
-	$(PY) -m kenpo_wizard.build.catalogs --check
+	$(PY) -m kenpo_site.catalogs --check
 
 test-engine: catalogs
-	$(BIN)/pytest tests/engine
+	$(BIN)/pytest tests/engine tests/kenpo_site
 
 # The quick loop: engine and the site's pure tests, no build and no browser.
 test-fast: catalogs
-	$(BIN)/pytest tests/engine tests/site/test_content.py
+	$(BIN)/pytest tests/engine tests/kenpo_site
 
 # Pyodide's npm package ships no wheels and the runner allows no network: pip fetches the
 # test tools once (pure wheels, and hypothesis built for the ABI named in pyodide-lock.json).
@@ -112,4 +116,4 @@ bench: site .cache/chromium.ok
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site dist build .cache
+	rm -rf site dist .cache

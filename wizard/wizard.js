@@ -6,7 +6,8 @@ const root = document.getElementById("kenpo-wizard");
 const screenEl = root && root.querySelector("[data-kw-screen]");
 const statusEl = root && root.querySelector("[data-kw-status]");
 const STAGES = ["準備を始めています", "必要なファイルを読み込んでいます", "起動しています", "質問を用意しています"];
-const ERAS = [["R", "令和", 2019, 5, 1], ["H", "平成", 1989, 1, 8], ["S", "昭和", 1926, 12, 25], ["T", "大正", 1912, 7, 30], ["M", "明治", 1873, 1, 1]];
+// 和暦 comes from the engine's era table, through the site's dates.js (window.kenpoDates).
+const { eras: ERAS, tokyoToday, wareki, both } = window.kenpoDates;
 const siteTitle = document.title.includes(" - ") ? document.title.slice(document.title.indexOf(" - ") + 3) : document.title;
 
 let mode = "loading"; // loading → ready, or failed (static pages from then on)
@@ -17,24 +18,6 @@ let seq = 0;
 let renders = 0;
 const calls = new Map();
 let worker = null;
-
-function tokyoToday() {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
-  const get = (type) => parts.find((p) => p.type === type).value;
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
-
-function key(y, m, d) { return y * 10000 + m * 100 + d; }
-
-function wareki(y, m, d) {
-  for (const [, name, ey, em, ed] of ERAS) {
-    if (key(y, m, d) >= key(ey, em, ed)) {
-      const n = y - ey + 1;
-      return `${name}${n === 1 ? "元" : n}年${m}月${d}日`;
-    }
-  }
-  return "";
-}
 
 function exists(y, m, d) {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -78,7 +61,7 @@ function setStatus(html) {
 
 function waiting() {
   const fallback = pending && pending.fallback
-    ? `<p><a href="${pending.fallback}">待たずに簡易版で進む</a>（基準日は ${root.dataset.buildDay} になります）</p>`
+    ? `<p><a href="${pending.fallback}">待たずに簡易版で進む</a>（基準日は ${both(root.dataset.buildDay)} になります）</p>`
     : "";
   setStatus(
     `<p><strong>回答を受け付けました。</strong>質問の準備ができしだい、自動で次に進みます。</p>` +
@@ -90,8 +73,7 @@ function waiting() {
 function dayLine() {
   const line = screenEl.querySelector(".kw-day");
   if (!line || screenEl.dataset.enhanced) return;
-  const [y, m, d] = tokyoToday().split("-").map(Number);
-  line.innerHTML = `基準日（受診日）：<strong>${wareki(y, m, d)}（${y}年${m}月${d}日）</strong>（今日） <a href="?edit=on" data-kw>基準日を変更</a>`;
+  line.innerHTML = `基準日（受診日）：<strong>${both(tokyoToday())}</strong>（今日） <a href="?edit=on" data-kw>基準日を変更</a>`;
 }
 
 function call(query) {

@@ -5,7 +5,7 @@ import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const base = new URL("../../pyodide/", import.meta.url).href;
 const started = performance.now();
-let bridge = null;
+let web = null;
 
 const ready = (async () => {
   postMessage({ type: "progress", stage: 1 });
@@ -28,8 +28,8 @@ const ready = (async () => {
     throw new Error("package not loaded: " + problems.join(" "));
   }
   postMessage({ type: "progress", stage: 3 });
-  bridge = pyodide.pyimport("kenpo_wizard.bridge");
-  bridge.step("", "2025-01-01"); // import and warm up everything the first answer needs
+  web = pyodide.pyimport("kenpo_wizard.web");
+  web.step("", "2025-01-01"); // import and warm up everything the first answer needs
 })();
 
 ready.then(
@@ -41,7 +41,7 @@ onmessage = async (event) => {
   const { id, query, today } = event.data;
   try {
     await ready;
-    postMessage({ type: "screen", id, json: bridge.step(query, today) });
+    postMessage({ type: "screen", id, json: web.step(query, today) });
   } catch (error) {
     postMessage({ type: "failed", id, reason: String(error && error.message || error) });
   }

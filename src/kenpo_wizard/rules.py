@@ -48,6 +48,14 @@ from .trace import Trace
 
 LATER_ELDERLY_AGE = 75  # P5: 後期高齢者医療制度, outside this association
 ELDERLY_FROM, ELDERLY_TO = 70, 74  # R19: 高齢受給者
+# One day inside each period the rules tell apart (before / transition / after / the
+# 資格確認書's validity over): the golden list, the code table and the flow diagram use them.
+SAMPLE_DAYS: tuple[dt.date, ...] = (
+    dt.date(2024, 11, 15),
+    dt.date(2025, 6, 15),
+    dt.date(2026, 6, 15),
+    dt.date(2030, 6, 15),
+)
 
 
 def phase_of(on: dt.date) -> str:

@@ -1,7 +1,9 @@
-"""Japanese era dates (和暦): formatting, and the eras a member may type.
+"""Every date format the project shows: 和暦, 西暦 and both, and the eras a member may type.
 
-Only Gregorian dates from Meiji 6 (1873) on are supported; earlier dates are not
-needed for birth, joining or assessment days.
+The engine, the CLI, the site's blocks and (through :func:`era_table`, which each page
+carries as JSON) the browser's scripts all format dates from here. Only Gregorian dates from
+Meiji 6 (1873) on are supported; earlier dates are not needed for birth, joining or
+assessment days.
 """
 
 from __future__ import annotations
@@ -50,6 +52,16 @@ def wareki_month(day: dt.date) -> str:
     return f"{era.name}{'元' if year == 1 else year}年{day.month}月"
 
 
+def seireki(day: dt.date) -> str:
+    """2025年12月1日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def seireki_month(day: dt.date) -> str:
+    """2025年12月."""
+    return f"{day.year}年{day.month}月"
+
+
 def wareki_short(day: dt.date) -> str:
     """R7.12.1, as the leaflet's table writes dates."""
     era, year = era_of(day)
@@ -65,7 +77,12 @@ def with_weekday(day: dt.date) -> str:
 
 def both(day: dt.date) -> str:
     """令和7年12月1日（2025年12月1日）: 和暦 with 西暦 beside it."""
-    return f"{wareki(day)}（{day.year}年{day.month}月{day.day}日）"
+    return f"{wareki(day)}（{seireki(day)}）"
+
+
+def era_table() -> list[list[str | int]]:
+    """The eras as the browser's scripts read them: ``[letter, name, year, month, day]``."""
+    return [[e.letter, e.name, e.start.year, e.start.month, e.start.day] for e in ERAS]
 
 
 def days_phrase(on: dt.date, day: dt.date) -> str:

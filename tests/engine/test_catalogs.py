@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-catalogs = pytest.importorskip("kenpo_wizard.build.catalogs", exc_type=ImportError)
+catalogs = pytest.importorskip("kenpo_site.catalogs", exc_type=ImportError)
 
 
 def test_catalog_build_is_deterministic_and_compiles() -> None:

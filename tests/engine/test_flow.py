@@ -7,6 +7,7 @@ import difflib
 from pathlib import Path
 
 import pytest
+from golden import GOLDEN_DAYS, HEADER, golden_paths
 
 from kenpo_wizard.facts import FACT_NAMES
 from kenpo_wizard.flow import (
@@ -21,7 +22,6 @@ from kenpo_wizard.flow import (
     enumerate_paths,
     walk,
 )
-from kenpo_wizard.golden import GOLDEN_DAYS, HEADER, golden_paths
 from kenpo_wizard.rules import assess
 
 GOLDEN = Path(__file__).with_name("golden_paths.tsv")

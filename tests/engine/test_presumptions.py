@@ -7,12 +7,12 @@ import datetime as dt
 import itertools
 
 import pytest
+from golden import GOLDEN_DAYS
 
 from kenpo_wizard import rules
 from kenpo_wizard.assessment import Assessment, Status
 from kenpo_wizard.errors import InputError
 from kenpo_wizard.facts import Facts, parse_facts
-from kenpo_wizard.golden import GOLDEN_DAYS
 from kenpo_wizard.leaflet import Document
 
 PRESUMED = {Status.USABLE: "held", Status.ARRIVING: "none", Status.TO_APPLY: "none"}

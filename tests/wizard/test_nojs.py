@@ -15,7 +15,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 from wizkit import for_day, one_per_outcome
 
-from kenpo_wizard.build.wizard_bands import Range, Signatures, bands
+from kenpo_site.bands import Range, Signatures, bands
 from kenpo_wizard.flow import FLOW, walk
 from kenpo_wizard.rules import assess
 

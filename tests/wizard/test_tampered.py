@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 from wizkit import open_in_page, wait_ready
 
-from kenpo_wizard.bridge import screen
+from kenpo_wizard.web import screen
 
 DAY = dt.date(2025, 6, 15)
 SCREEN = "#kenpo-wizard [data-kw-screen]"

@@ -7,26 +7,13 @@
 (function () {
   "use strict";
 
+  // ?today=YYYY-MM-DD shows the guide as of another day (checks, call-center agents).
   function tokyoToday() {
     var param = new URLSearchParams(location.search).get("today");
     if (param && /^\d{4}-\d{2}-\d{2}$/.test(param)) return param;
-    var parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit"
-    }).formatToParts(new Date());
-    var get = function (type) {
-      return parts.filter(function (p) { return p.type === type; })[0].value;
-    };
-    return get("year") + "-" + get("month") + "-" + get("day");
+    return window.kenpoDates.tokyoToday();
   }
-
-  function warekiOf(iso) {
-    var d = new Date(iso + "T00:00:00Z");
-    var wa = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
-      era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC"
-    }).format(d);
-    var p = iso.split("-");
-    return wa + "（" + (+p[0]) + "年" + (+p[1]) + "月" + (+p[2]) + "日）";
-  }
+  var warekiOf = window.kenpoDates.both;
 
   function status(today, start, end) {
     if (today < start) return ["upcoming", "今後"];

@@ -1,7 +1,8 @@
 """The golden list: every path through the question flow, on one day per period, and its outcome.
 
-``python -m kenpo_wizard.golden`` writes ``tests/engine/golden_paths.tsv`` (committed;
-a test regenerates it and compares) and prints a per-outcome summary for review.
+``python tests/engine/golden.py`` writes ``tests/engine/golden_paths.tsv`` (committed; a test
+regenerates it and compares) and prints a per-outcome summary for review. Test support: it
+is not part of the engine's wheel.
 """
 
 from __future__ import annotations
@@ -15,16 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from .flow import FLOW, enumerate_paths
-from .rules import assess
+from kenpo_wizard.flow import FLOW, enumerate_paths
+from kenpo_wizard.rules import SAMPLE_DAYS, assess
 
-# One day inside each period the rules distinguish (before / transition / after / validity over).
-GOLDEN_DAYS: tuple[dt.date, ...] = (
-    dt.date(2024, 11, 15),
-    dt.date(2025, 6, 15),
-    dt.date(2026, 6, 15),
-    dt.date(2030, 6, 15),
-)
+GOLDEN_DAYS = SAMPLE_DAYS
 HEADER = "day\toutcome\tresult_code\tanswers"
 
 
@@ -57,7 +52,7 @@ def render() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("tests/engine/golden_paths.tsv"))
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("golden_paths.tsv"))
     args = parser.parse_args(argv)
     text = render()
     args.out.write_text(text, encoding="utf-8")

@@ -12,14 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from kenpo_wizard import assess
 from kenpo_wizard.assessment import Assessment, Delivery
 from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK, FORMS_PAGE
-from kenpo_wizard.build.wizard_site import build_day  # one build day, KENPO_BUILD_DAY too
 from kenpo_wizard.leaflet import (
     CERTIFICATE_EXPIRED_FROM,
     CERTIFICATE_VALID_UNTIL,
@@ -30,13 +26,8 @@ from kenpo_wizard.leaflet import (
 from kenpo_wizard.texts import REFERENCE_TEXTS, doc_label, form_label
 from kenpo_wizard.wareki import wareki, wareki_month
 
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).with_name("templates")),
-    autoescape=select_autoescape(["html", "j2"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+from ..day import build_day
+from ..render import render
 
 
 class ClaimError(AssertionError):
@@ -81,9 +72,7 @@ def who_submits_html(day: dt.date | None = None) -> str:
         ),
     )
     rows = [Row(who, _submit_cell(assess(facts, on))) for who, facts in people]
-    return _env.get_template("answer_rows.html.j2").render(
-        rows=rows, head=("どなたか", "提出するもの"), note=""
-    )
+    return render("answer_rows.html.j2", rows=rows, head=("どなたか", "提出するもの"), note="")
 
 
 # ----------------------------------------------------------------------------- returns
@@ -103,23 +92,29 @@ def returns_html() -> str:
         f"資格喪失日が{wareki(TRANSITION_LAST_DAY)}までの場合は勤務先へ返却。"
         f"{wareki(TRANSITION_OVER)}以降の資格喪失では返却の必要はありません（経過措置終了後）"
     )
-    _check(card_text, card in _returns(TRANSITION_LAST_DAY) and card not in _returns(TRANSITION_OVER))
+    _check(
+        card_text, card in _returns(TRANSITION_LAST_DAY) and card not in _returns(TRANSITION_OVER)
+    )
     cert_text = (
         f"資格喪失日が有効期限（{wareki(CERTIFICATE_VALID_UNTIL)}）までの場合は返却。"
         "有効期限後の返却の必要はありません"
     )
     _check(
         cert_text,
-        cert in _returns(CERTIFICATE_VALID_UNTIL) and cert not in _returns(CERTIFICATE_EXPIRED_FROM),
+        cert in _returns(CERTIFICATE_VALID_UNTIL)
+        and cert not in _returns(CERTIFICATE_EXPIRED_FROM),
     )
     notice_text = "返却の必要はありません"
-    _check(notice_text, all(notice not in _returns(d) for d in (TRANSITION_LAST_DAY, TRANSITION_OVER)))
+    _check(
+        notice_text, all(notice not in _returns(d) for d in (TRANSITION_LAST_DAY, TRANSITION_OVER))
+    )
     rows = [
         Row(doc_label(card), card_text),
         Row(doc_label(cert), cert_text),
         Row(doc_label(notice), notice_text),
     ]
-    return _env.get_template("answer_rows.html.j2").render(
+    return render(
+        "answer_rows.html.j2",
         rows=rows,
         head=("書類", "資格喪失した場合"),
         note="資格確認書の返却先はリーフレットに明記がありません。勤務先の事務担当者にお尋ねください。",
@@ -158,20 +153,18 @@ def deliveries_html(day: dt.date | None = None) -> str:
         a = assess(facts, on)
         d = next(x for x in a.receive if x.document == document and x.via_employer)
         rows.append(Row(f"{_when(d)}：「{doc_label(document)}」", who))
-    return _env.get_template("answer_rows.html.j2").render(
-        rows=rows, head=("時期と配付したもの", "対象"), note=""
-    )
+    return render("answer_rows.html.j2", rows=rows, head=("時期と配付したもの", "対象"), note="")
 
 
 # ----------------------------------------------------------------------------- 参考, contact
 def reference_html(code: str) -> str:
-    return _env.get_template("reference.html.j2").render(ref=REFERENCE_TEXTS[code]())
+    return render("reference.html.j2", ref=REFERENCE_TEXTS[code]())
 
 
 def contact_html() -> str:
     """The one contact route, on every page (configured once in kenpo_wizard.contact)."""
-    return _env.get_template("contact.html.j2").render(
-        clerk=EMPLOYER_CLERK, association=ASSOCIATION_CONTACT, forms=FORMS_PAGE
+    return render(
+        "contact.html.j2", clerk=EMPLOYER_CLERK, association=ASSOCIATION_CONTACT, forms=FORMS_PAGE
     )
 
 

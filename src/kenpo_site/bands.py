@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard import rules
-from kenpo_wizard.bridge import Band, both
 from kenpo_wizard.flow import FLOW, Flow, Outcome, Question, walk
-from kenpo_wizard.wareki import wareki
+from kenpo_wizard.wareki import both, wareki
+from kenpo_wizard.web import Band
 
 ONE = dt.timedelta(days=1)
 DATE_ANCHORS: tuple[dt.date, ...] = (

@@ -1,0 +1,87 @@
+"""The call-center table: each result code the flow can reach, and what that result says.
+
+Read off the engine for every path of the flow on one day of each period the rules tell
+apart, plus the build day, so the table holds every code a caller can read out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kenpo_wizard.flow import FLOW, enumerate_paths
+from kenpo_wizard.leaflet import (
+    ABOLITION_DAY,
+    DOCUMENTS,
+    FORMS,
+    TRANSITION_LAST_DAY,
+    TRANSITION_OVER,
+    Document,
+    Form,
+)
+from kenpo_wizard.rules import SAMPLE_DAYS, assess
+from kenpo_wizard.wareki import wareki
+
+from ..day import build_day
+from ..render import render
+
+PHASES = {
+    "before_abolition": f"{wareki(ABOLITION_DAY - dt.timedelta(days=1))}まで",
+    "transition": f"経過措置期間（{wareki(ABOLITION_DAY)}〜{wareki(TRANSITION_LAST_DAY)}）",
+    "after_transition": f"{wareki(TRANSITION_OVER)}以降",
+}
+ISSUE = {"none": "交付なし", "ex_officio": "職権交付", "application": "申請による交付"}
+NOT_COVERED = "対象外（加入前・資格喪失・75歳以上）"
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    code: str
+    phase: str
+    show: str
+    submit: str
+    returns: str
+    issue: str
+    register: str
+    contact: str
+
+
+def code_answers(days: Sequence[dt.date] = SAMPLE_DAYS) -> dict[str, dict[str, object]]:
+    """Each result code the flow reaches on ``days``, with one answer that carries it."""
+    rows: dict[str, dict[str, object]] = {}
+    for day in days:
+        for state in enumerate_paths(FLOW, day):
+            answer = assess(state.facts, day).to_dict()
+            rows.setdefault(str(answer["result_code"]), answer)
+    return dict(sorted(rows.items()))
+
+
+def _docs(alts: object) -> str:
+    assert isinstance(alts, list)
+    if not alts:
+        return "なし"
+    return "／".join("＋".join(DOCUMENTS[Document(d)].label for d in alt) for alt in alts)
+
+
+def code_row(code: str, a: dict[str, object]) -> CodeRow:
+    submit, ret, ec = a["submit"], a["return"], a["eligibility_certificate"]
+    assert isinstance(submit, list) and isinstance(ret, list) and isinstance(ec, dict)
+    return CodeRow(
+        code=code,
+        phase=PHASES[str(a["phase"])],
+        show=_docs(a["show_at_clinic"]) if a["covered"] else NOT_COVERED,
+        submit="、".join(FORMS[Form(s)].label for s in submit) or "なし",
+        returns="、".join(DOCUMENTS[Document(r["document"])].label for r in ret) or "なし",
+        issue=ISSUE[str(ec["issue"])],
+        register="あり" if a["register"] else "なし",
+        contact="必要" if a["contact_association"] else "不要",
+    )
+
+
+def result_codes_html(answers: dict[str, dict[str, object]] | None = None) -> str:
+    """The table, in the page itself so that the site's search finds each code."""
+    if answers is None:
+        answers = code_answers((*SAMPLE_DAYS, build_day()))
+    rows = [code_row(c, a) for c, a in answers.items()]
+    return render("result_codes.html.j2", rows=rows, phases=PHASES)

@@ -1,0 +1,60 @@
+"""「いまの状況」: what holds in each period the rules tell apart; the page shows today's.
+
+Every period and its wording is built from the leaflet's dates; the browser picks the
+period that holds today in Japan (kenpo.js), and without JavaScript all are listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kenpo_wizard import leaflet as lf
+from kenpo_wizard.wareki import wareki
+
+from ..render import render
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str
+    end: str
+    when: str
+    text: str
+
+
+def today_status_html() -> str:
+    """What holds in each period the rules tell apart; the browser shows today's (kenpo.js)."""
+    w = wareki
+    day_before = lf.ABOLITION_DAY - dt.timedelta(days=1)
+    periods = (
+        Period(
+            "0001-01-01",
+            day_before.isoformat(),
+            f"{w(day_before)}まで",
+            f"お手元の保険証で受診できます。{w(lf.ABOLITION_DAY)}から保険証の新規発行・再発行は終了します。",
+        ),
+        Period(
+            lf.ABOLITION_DAY.isoformat(),
+            lf.TRANSITION_LAST_DAY.isoformat(),
+            f"{w(lf.ABOLITION_DAY)}〜{w(lf.TRANSITION_LAST_DAY)}",
+            "経過措置期間です。保険証の新規発行・再発行は終了しました。お手元の保険証は"
+            f"{w(lf.TRANSITION_LAST_DAY)}まで使えます。マイナ保険証の利用登録はお早めに。",
+        ),
+        Period(
+            lf.TRANSITION_OVER.isoformat(),
+            lf.CERTIFICATE_VALID_UNTIL.isoformat(),
+            f"{w(lf.TRANSITION_OVER)}〜{w(lf.CERTIFICATE_VALID_UNTIL)}",
+            f"経過措置は{w(lf.TRANSITION_LAST_DAY)}で終わり、保険証は使えません。"
+            "マイナ保険証、またはマイナ保険証をお持ちでない方は資格確認書で受診します。",
+        ),
+        Period(
+            lf.CERTIFICATE_EXPIRED_FROM.isoformat(),
+            "9999-12-31",
+            f"{w(lf.CERTIFICATE_EXPIRED_FROM)}以降",
+            f"資格確認書の有効期限（{w(lf.CERTIFICATE_VALID_UNTIL)}）を過ぎています。"
+            "その後の取扱いはリーフレットに記載がありません。当組合へお問い合わせください"
+            "（勤務先の事務担当者経由）。",
+        ),
+    )
+    return render("today_status.html.j2", periods=periods)

@@ -1,0 +1,22 @@
+"""The wizard page's block: the first question as HTML (it shows before any script runs),
+a status line for the engine's progress, and the wizard's own styles and script."""
+
+from __future__ import annotations
+
+from kenpo_wizard.flow import FLOW
+from kenpo_wizard.web import first_screen_html
+
+from ..day import build_day
+from ..render import render
+from ..static_pages import STATIC_LINK, static_context
+
+
+def wizard_html() -> str:
+    on = build_day()
+    return render(
+        "wizard.html.j2",
+        build_day=on.isoformat(),
+        static_link=STATIC_LINK,
+        start=FLOW.start,
+        first=first_screen_html(static_context(on, None)),
+    )

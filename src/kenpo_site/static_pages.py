@@ -1,0 +1,125 @@
+"""The wizard without JavaScript: every question state for the build day as a static page.
+
+Each state is a directory under ``wizard/s/`` named by its answers in path order; typed
+answers (dates, ages) are offered as bands (:mod:`.bands`). The pages are rendered by the
+engine's own screens (:mod:`kenpo_wizard.web`), so they show the same questions and results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
+from kenpo_wizard.flow import FLOW, Outcome, Question, walk
+from kenpo_wizard.wareki import both
+from kenpo_wizard.web import Band, Context, canonical_query, screen
+
+from .bands import Signatures, bands
+from .render import render_page
+
+STATIC_DIR = "wizard/s"
+STATIC_LINK = "s/"  # from the wizard page
+
+
+@dataclass
+class Stats:
+    pages: int = 0
+    bytes: int = 0
+    results: int = 0
+    largest: int = 0
+    codes: set[str] = field(default_factory=set)
+
+
+def build_note(on: dt.date) -> str:
+    return f"基準日（受診日）：{both(on)}。JavaScriptが無効のため、このページを作成した日を基準日にしています。"
+
+
+def static_path(path: Sequence[tuple[str, str]]) -> str:
+    """The directory of a state under ``wizard/s/``: the answers' values in path order."""
+    return "".join(f"{value}/" for _key, value in path)
+
+
+def static_context(
+    on: dt.date,
+    here: Sequence[tuple[str, str]] | None,
+    labels: dict[tuple[str, str], str] | None = None,
+) -> Context:
+    """Links for the page of ``here`` (None: the wizard page itself, one level below the root)."""
+    depth = 1 if here is None else 2 + len(here)
+
+    def url(path: Sequence[tuple[str, str]]) -> str:
+        if here is None:
+            return STATIC_LINK + static_path(path)
+        # relative to this page: up to the common prefix, then down (keeps pages small)
+        common = 0
+        while common < min(len(here), len(path)) and here[common] == path[common]:
+            common += 1
+        return "../" * (len(here) - common) + static_path(path[common:]) or "./"
+
+    return Context(
+        "static",
+        on,
+        root="../" * depth,
+        static_url=url,
+        band_labels=dict(labels or {}),
+        build_note=build_note(on),
+    )
+
+
+def write_static_pages(site: Path, on: dt.date) -> Stats:
+    """Every answer-prefix state for ``on``, one small page each (a depth-first walk)."""
+    out_dir = site / STATIC_DIR
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    sig = Signatures(on)
+    stats = Stats()
+    todo: list[tuple[list[tuple[str, str]], dict[tuple[str, str], str]]] = [([], {})]
+    while todo:
+        path, labels = todo.pop()
+        answers = dict(path)
+        state = walk(FLOW, answers, on)
+        assert state.error is None, (path, state.error)
+        ctx = static_context(on, path, labels)
+        node = state.node
+        offered: list[Band] = []
+        if isinstance(node, Question):
+            if node.kind == "choice":
+                offered = [Band(c.value, c.label) for c in node.choices]
+            else:
+                offered = [b for b, _r in bands(node, answers, sig)]
+                ctx.bands = {node.id: offered}
+        scr = screen(canonical_query(answers), on, ctx)
+        page = render_page(
+            "state.html.j2",
+            title=scr.title,
+            root=ctx.root,
+            kind=scr.kind,
+            node=scr.node or "",
+            code=scr.answer["result_code"] if scr.answer else "",
+            body=scr.html,
+            employer=EMPLOYER_CLERK,
+            association=ASSOCIATION_CONTACT,
+        )
+        target = out_dir / static_path(path) / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = page.encode("utf-8")
+        target.write_bytes(data)
+        stats.pages += 1
+        stats.bytes += len(data)
+        stats.largest = max(stats.largest, len(data))
+        if isinstance(node, Outcome):
+            stats.results += 1
+            assert scr.answer is not None
+            stats.codes.add(str(scr.answer["result_code"]))
+            continue
+        assert isinstance(node, Question)
+        for band in reversed(offered):
+            more = dict(labels)
+            if node.kind != "choice":
+                more[(node.id, band.value)] = band.label
+            todo.append(([*path, (node.id, band.value)], more))
+    return stats

@@ -1,0 +1,51 @@
+"""Screen markup from template files, every value escaped unless it is already markup.
+
+The build renders its HTML with Jinja2; this runs in the browser's Python too, where the
+engine keeps to the standard library (MarkupSafe, which Jinja2 needs, has no wheel for
+Pyodide's ABI on the package index, and the two would add about 150 kB and an import to
+every phone's first start). So screens use :class:`string.Template` fragments kept apart
+from the code in ``templates/*.html``: each file holds named fragments, each starting with a
+line ``<!--# name -->``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+
+class Html(str):
+    """Markup that is already safe to insert (a rendered fragment)."""
+
+    __slots__ = ()
+
+
+def esc(value: object) -> Html:
+    return value if isinstance(value, Html) else Html(html.escape(str(value), quote=True))
+
+
+def join(parts: Iterable[Html | str], sep: str = "") -> Html:
+    """Rendered fragments joined, empty ones dropped."""
+    return Html(sep.join(esc(p) for p in parts if p))
+
+
+_NAME = re.compile(r"^<!--# ([a-z_]+) -->\n", re.M)
+
+
+@cache
+def _fragments(file: str) -> dict[str, string.Template]:
+    text = resources.files(__package__).joinpath("templates", file).read_text(encoding="utf-8")
+    parts = _NAME.split(text)[1:]
+    return {
+        name: string.Template(body.strip("\n").replace("\n", ""))
+        for name, body in zip(parts[::2], parts[1::2], strict=True)
+    }
+
+
+def render(file: str, fragment: str, /, **values: object) -> Html:
+    """A fragment of ``templates/<file>`` with ``values`` escaped (Html passes as is)."""
+    return Html(_fragments(file)[fragment].substitute({k: esc(v) for k, v in values.items()}))

@@ -1,0 +1,412 @@
+"""What each wizard screen looks like: question forms, the date form, results, error pages.
+
+Markup lives in ``templates/`` (see :mod:`.html`); this module chooses the fragments and
+fills them with the wording of :mod:`kenpo_wizard.texts` and the catalogs. The browser and
+the build's static pages use the same views, so both show the same questions and results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..assessment import Assessment
+from ..dates import parse_date
+from ..errors import InputError
+from ..flow import FLOW, Question
+from ..i18n import N_, _
+from ..leaflet import SECTION_TITLES, Section
+from ..texts import Explanation, Reference
+from ..wareki import ERAS, both
+from .html import Html, join, render
+from .pages import SECTION_PAGES
+from .url_state import DAY_KEY, Context, Path
+
+DROPPED_NOTE = N_("リンクの一部（使われない回答や不明な項目）は読み飛ばしました。")
+CODE_HINT = N_("お問い合わせの際にお伝えください（下の「お問い合わせ先」）")
+PRINT_NOTE = N_("ブラウザの印刷機能で、このページを1枚のチェックリストとして印刷・保存できます。")
+ERA_CHOICES: tuple[tuple[str, str], ...] = (("", "西暦"), *((e.letter, e.name) for e in ERAS[:3]))
+
+
+# ----------------------------------------------------------------------------- shared
+def day_line(ctx: Context, path: Path) -> Html:
+    if ctx.mode == "static":
+        return render("common.html", "day_static", note=ctx.build_note)
+    return render(
+        "common.html",
+        "day_js",
+        label=_("基準日（受診日）"),
+        day=both(ctx.on),
+        which=_("指定した日") if ctx.day_given else _("今日"),
+        change=ctx.state_url(path, edit=DAY_KEY),
+        change_label=_("基準日を変更"),
+    )
+
+
+def back_link(href: str) -> Html:
+    return render("common.html", "back", href=href, label=_("戻る"))
+
+
+def link(href: str, label: str) -> Html:
+    """A link to another state of the wizard (the page script takes it over)."""
+    return render("common.html", "link", href=href, label=label)
+
+
+def restart(ctx: Context) -> Html:
+    return render("common.html", "restart", href=ctx.start_url(), label=_("最初から"))
+
+
+def links(*parts: Html) -> Html:
+    return render("common.html", "links", content=join(parts))
+
+
+def dropped_notice() -> Html:
+    return render("common.html", "notice", text=_(DROPPED_NOTE))
+
+
+def error_summary(target: str, message: str) -> Html:
+    return render(
+        "common.html",
+        "error_summary",
+        title=_("入力内容を確認してください"),
+        target=target,
+        message=message,
+    )
+
+
+def error_page(message: str) -> Html:
+    return render(
+        "common.html",
+        "error_page",
+        title=_("このリンクは使えません"),
+        message=message,
+        advice=_("お手数ですが、最初から質問に答えてください。"),
+        restart=_("最初から始める"),
+    )
+
+
+def answer_text(ctx: Context, q: Question, value: str) -> str:
+    """How an answer reads back on the summary (a band on the static pages)."""
+    band = ctx.band_labels.get((q.id, value))
+    if band:
+        return band
+    if q.kind == "choice":
+        c = q.choice(value)
+        return _(c.label) if c else value
+    if q.kind == "date":
+        try:
+            return both(parse_date(value))
+        except InputError:
+            return value
+    return f"{value}歳"
+
+
+# ----------------------------------------------------------------------------- questions
+def question_form(
+    ctx: Context,
+    q: Question,
+    number: int,
+    base: str,
+    prefix: Path,
+    current: str,
+    error: InputError | None,
+) -> Html:
+    hint = render("question.html", "hint", key=q.id, text=_(q.hint)) if q.hint else ""
+    legend = render(
+        "question.html", "legend", step=f"{_('質問')} {number}", text=_(q.text), hint=hint
+    )
+    bands = ctx.bands.get(q.id)
+    if q.kind == "choice" or (ctx.mode == "static" and bands):
+        if q.kind == "choice":
+            options = [(c.value, _(c.label), _(c.hint)) for c in q.choices]
+        else:
+            options = [(b.value, b.label, "") for b in bands or ()]
+        field = render(
+            "question.html",
+            "choices",
+            content=join(_choice(ctx, q, prefix, current, *o) for o in options),
+        )
+    elif q.kind == "date":
+        field = join([date_fields(q.id, current, error), _next_button()])
+    else:
+        field = join([_number_field(q, current, error), _next_button()])
+    described = Html(f' aria-describedby="kw-{q.id}-hint"') if q.hint else ""
+    return render(
+        "question.html",
+        "form",
+        key=q.id,
+        kind=q.kind,
+        base=base,
+        described=described,
+        content=join([legend, field]),
+    )
+
+
+def _choice(
+    ctx: Context, q: Question, prefix: Path, current: str, value: str, label: str, hint: str
+) -> Html:
+    target = ""
+    if ctx.mode == "static":
+        url = ctx.state_url([*prefix, (q.id, value)])
+        target = join([Html(' formaction="'), url, Html('"')])
+    selected = value == current
+    return render(
+        "question.html",
+        "choice",
+        key=q.id,
+        value=value,
+        target=Html(target),
+        pressed=Html(' aria-current="true"' if selected else ""),
+        label=label,
+        mark=render("question.html", "choice_current", text=_("（現在の回答）"))
+        if selected
+        else "",
+        hint=render("question.html", "choice_hint", text=hint) if hint else "",
+    )
+
+
+def _next_button() -> Html:
+    return render("question.html", "next", label=_("次へ"))
+
+
+def _error_line(key: str, error: InputError | None) -> tuple[Html | str, str]:
+    if error is None:
+        return "", ""
+    line = render(
+        "question.html", "field_error", key=key, prefix=_("エラー："), message=error.message
+    )
+    return line, f" kw-{key}-error"
+
+
+def _number_field(q: Question, current: str, error: InputError | None) -> Html:
+    err, err_id = _error_line(q.id, error)
+    hint = f"kw-{q.id}-hint" if q.hint else ""
+    return render(
+        "question.html",
+        "number",
+        key=q.id,
+        error=err,
+        label=_("年齢"),
+        required=_("※必須"),
+        value=current,
+        invalid=Html(' aria-invalid="true"' if error else ""),
+        described=(hint + err_id).strip(),
+        unit="歳",
+    )
+
+
+_DATE_PARTS = re.compile(r"^(?:([A-Z]))?(\d{1,4})[-./](\d{1,2})[-./](\d{1,2})$")
+
+
+def date_fields(key: str, current: str, error: InputError | None, label: str = "") -> Html:
+    """DADS-style date input: era (西暦 or 和暦), then year, month, day as numbers."""
+    era, year, month, day = "", "", "", ""
+    m = _DATE_PARTS.match(current.strip())
+    if m:
+        era, year, month, day = m[1] or "", m[2], m[3].lstrip("0"), m[4].lstrip("0")
+    err, err_id = _error_line(key, error)
+    invalid = Html(' aria-invalid="true"' if error else "")
+    options = join(
+        render(
+            "question.html",
+            "era_option",
+            value=v,
+            selected=Html(" selected" if v == era else ""),
+            name=name,
+        )
+        for v, name in ERA_CHOICES
+    )
+    parts = join(
+        render(
+            "question.html",
+            "date_part",
+            key=key,
+            name=name,
+            width=width,
+            size=size,
+            value=value,
+            invalid=invalid,
+            error_id=err_id,
+            text=text,
+        )
+        for name, text, value, width, size in (
+            ("y", "年", year, "kw-w4", 4),
+            ("m", "月", month, "kw-w2", 2),
+            ("d", "日", day, "kw-w2", 2),
+        )
+    )
+    return render(
+        "question.html",
+        "date",
+        key=key,
+        label=label or _("日付"),
+        required=_("※必須"),
+        error=err,
+        era_label=_("暦"),
+        options=options,
+        parts=parts,
+    )
+
+
+def day_form(base: str, current: str, error: InputError | None) -> Html:
+    """The 受診日・基準日 question."""
+    hint = render(
+        "question.html",
+        "day_hint",
+        text=_(
+            "結果はこの日の時点のものになります。西暦か和暦（令和など）を選んで、"
+            "年・月・日を数字で入力してください。"
+        ),
+    )
+    legend = render(
+        "question.html", "legend_plain", text=_("受診日・基準日を入力してください"), hint=hint
+    )
+    return render(
+        "question.html",
+        "form",
+        key=DAY_KEY,
+        kind="date",
+        base=base,
+        described=Html(' aria-describedby="kw-on-hint"'),
+        content=join(
+            [legend, date_fields(DAY_KEY, current, error, _("受診日・基準日")), _next_button()]
+        ),
+    )
+
+
+# ----------------------------------------------------------------------------- result
+def result_head(x: Explanation, code: str) -> Html:
+    return render(
+        "result.html",
+        "head",
+        headline=x.headline,
+        first_step=x.first_step,
+        code_label=_("結果コード"),
+        code=code,
+        code_hint=_(CODE_HINT),
+    )
+
+
+def section(title: str, content: Html | str, cls: str = "") -> Html:
+    if not content:
+        return Html("")
+    return render("result.html", "section", title=title, content=content, cls=cls)
+
+
+_URL = re.compile(r"(https://[^\s）]+)")
+
+
+def _linked(text: str) -> Html:
+    """Escaped text with its https URLs as links (the contact line, the forms page)."""
+    out: list[Html | str] = []
+    for i, piece in enumerate(_URL.split(text)):
+        out.append(render("result.html", "link", href=piece, text=piece) if i % 2 else piece)
+    return join(out)
+
+
+def bullet_list(items: Sequence[str], cls: str = "") -> Html:
+    if not items:
+        return Html("")
+    return render(
+        "result.html",
+        "list",
+        cls=Html(f' class="{cls}"' if cls else ""),
+        items=join(render("result.html", "item", content=_linked(i)) for i in items),
+    )
+
+
+def explanation_sections(x: Explanation) -> Html:
+    """Every part of the answer in the one reading order (texts.READING_ORDER), as on the CLI."""
+    out = []
+    for part in x.parts:
+        if part.key == "refs":
+            inner = render(
+                "result.html", "list", cls="", items=join(_reference(r) for r in x.references)
+            )
+        elif part.key == "register":
+            inner = join(
+                [
+                    render("result.html", "paragraph", text=part.items[0]),
+                    bullet_list(part.items[1:]),
+                ]
+            )
+        else:
+            inner = bullet_list(part.items, "kw-show" if part.key == "show" else "")
+        out.append(section(part.title, inner, f"kw-s-{part.key}"))
+    return join(out, "\n")
+
+
+def _reference(r: Reference) -> Html:
+    cited = join(
+        (
+            join([title, " ", render("result.html", "link", href=url, text=url)]) if url else title
+            for title, url in r.sources
+        ),
+        "／",
+    )
+    return render("result.html", "reference", text=r.text, source_label=_("出典"), sources=cited)
+
+
+def answers_summary(ctx: Context, path: Path) -> Html:
+    """Check your answers: what this result rests on, each with 「回答を変更」."""
+    rows = []
+    for qid, value in path:
+        q = FLOW.question(qid)
+        rows.append(_summary_row(_(q.text), answer_text(ctx, q, value), ctx.state_url(path, qid)))
+    if ctx.mode == "js":
+        rows.append(
+            _summary_row(
+                _("基準日（受診日）"),
+                both(ctx.on),
+                ctx.state_url(path, edit=DAY_KEY),
+                _("基準日"),
+            )
+        )
+    return section(
+        _("この結果のもとになった回答"),
+        render("result.html", "summary", rows=join(rows)),
+        "kw-s-answers",
+    )
+
+
+def _summary_row(question: str, answer: str, href: str, what: str = "") -> Html:
+    return render(
+        "result.html",
+        "summary_row",
+        question=question,
+        answer=answer,
+        href=href,
+        change=_("回答を変更"),
+        what=what or question,
+    )
+
+
+def sources(ctx: Context, a: Assessment) -> Html:
+    items = [
+        render(
+            "result.html",
+            "item",
+            content=render(
+                "result.html",
+                "link",
+                href=ctx.root + SECTION_PAGES.get(str(s), ""),
+                text=_(SECTION_TITLES[Section(s)]),
+            ),
+        )
+        for s in a.sources
+    ]
+    if not items:
+        return Html("")
+    return section(
+        _("根拠（リーフレットの該当箇所）"),
+        render("result.html", "list", cls="", items=join(items)),
+        "kw-s-sources",
+    )
+
+
+def result_actions(ctx: Context) -> Html:
+    if ctx.mode == "js":
+        first = render("result.html", "print_button", label=_("印刷・PDFで保存"))
+    else:
+        first = render("result.html", "print_note", text=_(PRINT_NOTE))
+    return render("result.html", "actions", content=join([first, restart(ctx)], " "))
