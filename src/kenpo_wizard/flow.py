@@ -1,217 +1,51 @@
-"""The question flow as data (in the manner of GOV.UK smart-answers).
+"""The question flow, read top to bottom as a member meets it (GOV.UK smart-answers style).
 
-Each question has an id (its URL key), Japanese text, and either choices that each name
-the next node, or one ``next``. Where the next node depends on what is already known, a
-:class:`Branch` lists every node it may lead to and a rule picks one, so the graph can be
-checked without running it: building the flow fails on a dangling or unreachable node.
-
-Answers are plain strings keyed by question id (as in a URL). ``walk`` replays them from
-the start and returns the facts gathered, the answered path and the node to show next.
+The questions are data: their text, choices, the facts each answer sets, and the next node.
+Routing only: where a next node depends on what is known, the rule that picks it lives in
+:mod:`kenpo_wizard.rules`. The node types and ``walk`` are in :mod:`kenpo_wizard.nodes`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 
-from .dates import parse_date
-from .errors import InputError
-from .facts import Facts, check_consistent, read_whole_number
-from .i18n import N_, _
+from .facts import Facts
+from .i18n import N_
 from .leaflet import FIRST_NOTICE_ROSTER_DAY, SECOND_NOTICE_FIRST_DAY
+from .nodes import (
+    UNKNOWN,
+    Branch,
+    Choice,
+    Flow,
+    FlowError,
+    Node,
+    Outcome,
+    Question,
+    State,
+    Step,
+    enumerate_paths,
+    walk,
+)
 from .rules import LATER_ELDERLY_AGE, answer_depends_on
 from .wareki import wareki
 
-UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact
+__all__ = [
+    "FLOW",
+    "UNKNOWN",
+    "Branch",
+    "Choice",
+    "Flow",
+    "FlowError",
+    "Node",
+    "Outcome",
+    "Question",
+    "State",
+    "Step",
+    "enumerate_paths",
+    "walk",
+]
 
 
-@dataclass(frozen=True)
-class Branch:
-    """A next node chosen from ``options`` by ``rule`` (facts so far, the day)."""
-
-    name: str
-    options: tuple[str, ...]
-    rule: Callable[[Facts, dt.date], str]
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-    next: str | Branch
-    hint: str = ""
-    facts: Mapping[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    kind: str  # "choice", "date" or "number"
-    text: str
-    hint: str = ""
-    choices: tuple[Choice, ...] = ()
-    fact: str | None = None  # for date and number questions
-    next: str | Branch | None = None  # for date and number questions
-    examples: tuple[str, ...] = ()  # typical answers, for enumerating paths
-    legend_note: str = ""  # why we ask (shown under the question)
-    minimum: int | None = None
-    maximum: int | None = None
-
-    def choice(self, value: str) -> Choice | None:
-        return next((c for c in self.choices if c.value == value), None)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    title: str
-
-
-Node = Question | Outcome
-
-
-class FlowError(Exception):
-    """The flow's graph is broken (a programming error, found when the flow is built)."""
-
-
-class Flow:
-    def __init__(self, start: str, nodes: list[Node]) -> None:
-        self.start = start
-        self.nodes: dict[str, Node] = {}
-        for node in nodes:
-            if node.id in self.nodes:
-                raise FlowError(f"duplicate node {node.id!r}")
-            self.nodes[node.id] = node
-        self._check()
-
-    def successors(self, node: Node) -> tuple[str, ...]:
-        if isinstance(node, Outcome):
-            return ()
-        targets: list[str] = []
-        for nxt in [c.next for c in node.choices] + [node.next]:
-            if isinstance(nxt, Branch):
-                targets.extend(nxt.options)
-            elif nxt is not None:
-                targets.append(nxt)
-        return tuple(dict.fromkeys(targets))
-
-    def _check(self) -> None:
-        if self.start not in self.nodes:
-            raise FlowError(f"start node {self.start!r} does not exist")
-        for node in self.nodes.values():
-            if isinstance(node, Question):
-                if node.kind == "choice" and (not node.choices or node.next is not None):
-                    raise FlowError(f"{node.id}: a choice question names its next per choice")
-                if node.kind != "choice" and (node.choices or node.next is None or not node.fact):
-                    raise FlowError(f"{node.id}: a {node.kind} question needs a fact and a next")
-            for target in self.successors(node):
-                if target not in self.nodes:
-                    raise FlowError(f"{node.id} leads to missing node {target!r}")
-        seen, todo = {self.start}, [self.start]
-        while todo:
-            for target in self.successors(self.nodes[todo.pop()]):
-                if target not in seen:
-                    seen.add(target)
-                    todo.append(target)
-        unreachable = sorted(set(self.nodes) - seen)
-        if unreachable:
-            raise FlowError(f"unreachable nodes: {', '.join(unreachable)}")
-
-    def question(self, qid: str) -> Question:
-        node = self.nodes[qid]
-        assert isinstance(node, Question)
-        return node
-
-    @property
-    def questions(self) -> list[Question]:
-        return [n for n in self.nodes.values() if isinstance(n, Question)]
-
-    @property
-    def outcomes(self) -> list[Outcome]:
-        return [n for n in self.nodes.values() if isinstance(n, Outcome)]
-
-
-@dataclass(frozen=True)
-class Step:
-    question: Question
-    answer: str
-
-
-@dataclass(frozen=True)
-class State:
-    """Where a set of answers leads: the answered path, the facts, and the current node."""
-
-    path: tuple[Step, ...]
-    facts: Facts
-    node: Node
-    error: InputError | None = None  # the answer to ``node`` was rejected
-
-    @property
-    def done(self) -> bool:
-        return isinstance(self.node, Outcome)
-
-    def answers(self) -> dict[str, str]:
-        """Only the answers on the path: what a canonical URL holds (unknown keys dropped)."""
-        return {s.question.id: s.answer for s in self.path}
-
-
-def walk(flow: Flow, answers: Mapping[str, str], on: dt.date) -> State:
-    """Replay ``answers`` from the start; stop at the first question unanswered or invalid."""
-    facts: dict[str, object] = {}
-    path: list[Step] = []
-    node: Node = flow.nodes[flow.start]
-    while isinstance(node, Question):
-        raw = answers.get(node.id)
-        if raw is None or raw == "":
-            break
-        try:
-            target, new_facts = _apply(node, raw)
-            trial = {**facts, **new_facts}
-            current = Facts(**trial)  # type: ignore[arg-type]
-            check_consistent(current)
-        except InputError as err:
-            return State(tuple(path), Facts(**facts), node, err)  # type: ignore[arg-type]
-        facts = trial
-        path.append(Step(node, raw))
-        nxt = target if target is not None else node.next
-        assert nxt is not None
-        if isinstance(nxt, Branch):
-            chosen = nxt.rule(current, on)
-            if chosen not in nxt.options:
-                raise FlowError(f"{nxt.name} chose {chosen!r}, not among its options")
-            nxt = chosen
-        node = flow.nodes[nxt]
-    return State(tuple(path), Facts(**facts), node)  # type: ignore[arg-type]
-
-
-def _apply(q: Question, raw: str) -> tuple[str | Branch | None, dict[str, object]]:
-    if q.kind == "choice":
-        c = q.choice(raw)
-        if c is None:
-            raise InputError(
-                "bad_answer",
-                _("「{text}」への回答「{value}」は選択肢にありません。").format(
-                    text=_(q.text), value=raw[:40]
-                ),
-                q.id,
-            )
-        return c.next, dict(c.facts)
-    assert q.fact is not None
-    if q.kind == "date":
-        return None, {q.fact: parse_date(raw, field=q.id)}
-    number = read_whole_number(raw)
-    lo, hi = q.minimum or 0, q.maximum or 130
-    if number is None or not lo <= number <= hi:
-        raise InputError(
-            "bad_number",
-            _("{lo}から{hi}までの数字で入力してください。").format(lo=lo, hi=hi),
-            q.id,
-        )
-    return None, {q.fact: number}
-
-
-# ----------------------------------------------------------------------------- the flow
 def _documents_after(current: str) -> Branch:
     """The document questions, each asked only when the rules say its answer can change the
     result (:func:`kenpo_wizard.rules.answer_depends_on`): the flow holds no rule of its own."""
@@ -526,21 +360,3 @@ def build_flow() -> Flow:
 
 
 FLOW = build_flow()
-
-
-def enumerate_paths(flow: Flow, on: dt.date) -> list[State]:
-    """Every path from the start to an outcome on day ``on`` (examples stand in for typed input)."""
-    done: list[State] = []
-    todo: list[dict[str, str]] = [{}]
-    while todo:
-        answers = todo.pop()
-        state = walk(flow, answers, on)
-        if state.error is not None:
-            raise FlowError(f"example answer rejected at {state.node.id}: {state.error.message}")
-        if isinstance(state.node, Outcome):
-            done.append(state)
-            continue
-        q = state.node
-        values = [c.value for c in q.choices] if q.kind == "choice" else list(q.examples)
-        todo.extend({**answers, q.id: v} for v in reversed(values))
-    return done

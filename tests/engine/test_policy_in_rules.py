@@ -15,19 +15,20 @@ import kenpo_wizard
 from kenpo_wizard import leaflet, rules, trace
 from kenpo_wizard.facts import FACT_NAMES
 from kenpo_wizard.flow import FLOW, enumerate_paths
-from kenpo_wizard.texts import (
+from kenpo_wizard.phrases import (
     ASK_TEXTS,
     CONTACT_REASONS,
     NOTE_TEXTS,
     REFERENCE_TEXTS,
     UNKNOWN_TEXTS,
-    explain,
 )
+from kenpo_wizard.texts import explain
 
 PACKAGE = Path(kenpo_wizard.__file__).resolve().parent
 SITE = Path(__file__).resolve().parents[2] / "src" / "kenpo_site"  # absent under Pyodide
 WORDING_MODULES = [
     PACKAGE / "texts.py",
+    PACKAGE / "phrases.py",
     PACKAGE / "cli.py",
     *sorted((PACKAGE / "web").glob("*.py")),
     *sorted(p for p in SITE.rglob("*.py") if p.name != "__init__.py"),
@@ -86,12 +87,22 @@ def test_the_check_finds_a_rule_written_in_a_wording_module() -> None:
     assert _date_comparisons(tree) and _facts_reads(tree)
 
 
-def test_texts_read_the_answer_only() -> None:
-    tree = ast.parse((PACKAGE / "texts.py").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(
+    ("name", "forbidden"),
+    [
+        ("texts.py", {"facts", "rules", "flow", "nodes"}),
+        ("phrases.py", {"facts", "rules", "flow", "nodes"}),
+        ("web/views.py", {"facts", "rules"}),  # it reads the questions' texts, not the facts
+    ],
+)
+def test_texts_read_the_answer_only(name: str, forbidden: set[str]) -> None:
+    tree = ast.parse((PACKAGE / name).read_text(encoding="utf-8"))
     imported = {
-        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+        node.module.lstrip(".")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
     }
-    assert not imported & {"facts", "rules", "flow"}
+    assert not imported & forbidden
 
 
 def test_every_code_has_its_wording() -> None:

@@ -23,7 +23,8 @@ from kenpo_wizard.leaflet import (
     TRANSITION_OVER,
     Document,
 )
-from kenpo_wizard.texts import REFERENCE_TEXTS, doc_label, form_label
+from kenpo_wizard.phrases import REFERENCE_TEXTS
+from kenpo_wizard.texts import doc_label, form_label
 from kenpo_wizard.wareki import wareki, wareki_month
 
 from ..day import build_day

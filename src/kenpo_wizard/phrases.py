@@ -1,0 +1,203 @@
+"""The sentence for every code an answer may carry: contact reasons, unknowns, notes, whom to
+ask, and the 「参考」 texts with their public sources (P8, P10). Wording only, as data: a
+code without its sentence fails the tests, so nothing shows raw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
+from .i18n import _
+from .leaflet import CERTIFICATE_VALID_UNTIL, TRANSITION_LAST_DAY, TRANSITION_OVER
+from .registry import CERTIFICATE_GRACE_MONTHS, OUTSIDE_SOURCES, TEMPORARY_MEASURE
+from .wareki import wareki
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A fact from outside the leaflet (P8, P10), always shown as 「参考」 with its sources."""
+
+    text: str
+    sources: tuple[tuple[str, str | None], ...]  # (title, url)
+
+    @property
+    def source(self) -> str:
+        return "／".join(title for title, _url in self.sources)
+
+    def plain(self) -> str:
+        """The text with its sources, for a terminal or print (the browser links the URLs)."""
+        cited = "／".join(title + (f" {url}" if url else "") for title, url in self.sources)
+        return _("{text}（出典：{cited}）").format(text=self.text, cited=cited)
+
+
+CONTACT_REASONS = {
+    "no_employer": lambda: _("任意継続の方など勤務先（事業所）を通さない方の受け取り方や手続き"),
+    "assisted_child": lambda: _(
+        "子どもに同行するベビーシッター等の場合：申請交付事由②で申請できますが、交付するかは当組合が判断します"
+    ),
+    "health_card_lost": lambda: _(
+        "経過措置期間中に保険証を紛失し、マイナ保険証も資格確認書もない場合の受診"
+    ),
+    "certificate_lost": lambda: _("資格確認書の紛失・破損（再交付）"),
+    "certificate_and_registered": lambda: _(
+        "資格確認書をお持ちの方がマイナ保険証を登録した後の扱い"
+    ),
+    "certificate_renewal": lambda: _("{day}の有効期限が過ぎた後の資格確認書の扱い").format(
+        day=wareki(CERTIFICATE_VALID_UNTIL)
+    ),
+    "certificate_not_received": lambda: _("職権交付の資格確認書が届いていない場合"),
+    "notice_not_received": lambda: _("資格情報のお知らせが届いていない場合"),
+    "nothing_to_show": lambda: _("受診のときに提示できる書類がない場合"),
+}
+
+
+def contact_text(code: str) -> str:
+    reason = CONTACT_REASONS[code]()
+    if code == "assisted_child":
+        return reason + "。" + _("勤務先の事務担当者を通じて当組合へお問い合わせください。")
+    silent = _(
+        "リーフレットには記載がありません。勤務先の事務担当者を通じて当組合へお問い合わせください。"
+    )
+    return f"{reason}：{silent}"
+
+
+UNKNOWN_TEXTS = {
+    "insurance_use": lambda: _(
+        "保険証利用登録が済んでいるか：マイナポータルで確認するか、医療機関のカードリーダーで確認できます。"
+        "登録していなければ、資格確認書が職権で交付されます（職権交付事由②）。"
+    ),
+    "mynumber_card": lambda: _(
+        "マイナンバーカードをお持ちか（取得・紛失・更新中・返納）を確かめてください。"
+    ),
+}
+
+# None: the headline already says it.
+NOTE_TEXTS: dict[str, Callable[[], str] | None] = {
+    "over_75": None,
+    "not_yet_joined": None,
+    "eligibility_lost": None,
+    "health_card_expired": lambda: _(
+        "保険証は{last}で使えなくなりました（{over}以降は使用不可）。"
+    ).format(last=wareki(TRANSITION_LAST_DAY), over=wareki(TRANSITION_OVER)),
+    "certificate_expired_validity": lambda: _(
+        "資格確認書の有効期限（{day}）が過ぎています。"
+    ).format(day=wareki(CERTIFICATE_VALID_UNTIL)),
+    "notice_reissue_not_needed": lambda: _(
+        "マイナポータルの「医療保険の資格情報画面」を見られるので、お知らせの再交付申請は不要です。"
+    ),
+    "notice_needed_for_reader_trouble": lambda: _(
+        "カードリーダーが使えない医療機関では、マイナ保険証と一緒に「資格情報のお知らせ」"
+        "（またはマイナポータルの資格情報画面）が必要です。お知らせだけでは受診できません。"
+    ),
+    "reader_backup": lambda: _(
+        "カードリーダーが使えない医療機関（機器やICチップの不具合を含む）では、マイナ保険証と"
+        "「資格情報のお知らせ」（またはマイナポータルの「医療保険の資格情報画面」）の両方を提示します。"
+        "お知らせだけでは受診できません。"
+    ),
+    "waiting_for_certificate": lambda: _(
+        "資格確認書が届くまでの間の受診について、リーフレットには記載がありません。"
+        "その間に受診するときは、勤務先の事務担当者を通じて当組合へお問い合わせください。"
+    ),
+    "new_member_applies": lambda: _(
+        "新しく加入する方は、交付事由が職権交付事由にあたる場合も、資格取得届・被扶養者異動届の"
+        "資格確認書発行要否欄で「発行が必要」とし、交付申請書に理由を書いて申し出ます。"
+    ),
+}
+
+ASK_TEXTS = {
+    "employer": lambda: _(
+        "{clerk}：資格取得届・資格確認書の申請・返却の窓口です。当組合へのお問い合わせも取り次ぎます。"
+    ).format(clerk=_(EMPLOYER_CLERK)),
+    "association": lambda: _association_line(),
+    "new_insurer": lambda: _(
+        "新しく加入した医療保険の保険者（勤務先の健康保険組合など）：これからの受診に使う書類について（参考）"
+    ),
+    "municipality": lambda: _("お住まいの市区町村：後期高齢者医療制度について（参考）"),
+}
+
+
+def _association_line() -> str:
+    c = ASSOCIATION_CONTACT
+    line = _(c.name)
+    if c.website:
+        line += _("：ウェブサイト {url}").format(url=c.website)
+    if c.phone:
+        line += _("　電話 {phone}").format(phone=c.phone)
+        if c.hours:
+            line += f"（{c.hours}）"
+    else:
+        line += _("（電話番号と受付時間はウェブサイトでご確認ください）")
+    return line
+
+
+def _sources(*keys: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((_(OUTSIDE_SOURCES[k].title), OUTSIDE_SOURCES[k].url) for k in keys)
+
+
+def _temporary_measure(ended: bool) -> Reference:
+    m = TEMPORARY_MEASURE
+    text = (
+        _(
+            "国の暫定的な取扱いとして、{start}から{end}まで（当初は{first_end}までとされ、延長）、"
+            "医療機関がオンラインで資格を確認できれば、有効期限切れの保険証や「資格情報のお知らせ」のみでも"
+            "受診できる場合がありました。この取扱いは終了しています。"
+        )
+        if ended
+        else _(
+            "国の暫定的な取扱いとして、{start}から{end}まで（当初は{first_end}までとされ、延長）、"
+            "医療機関がオンラインで資格を確認できれば、有効期限切れの保険証や「資格情報のお知らせ」のみでも"
+            "受診できる場合があります。当組合の取扱いではなく、頼りにできるものではありません。"
+        )
+    )
+    return Reference(
+        text.format(start=wareki(m.start), end=wareki(m.end), first_end=wareki(m.first_end)),
+        _sources(*m.sources),
+    )
+
+
+REFERENCE_TEXTS = {
+    "temporary_measure": lambda: _temporary_measure(ended=False),
+    "temporary_measure_ended": lambda: _temporary_measure(ended=True),
+    "certificate_grace": lambda: Reference(
+        _(
+            "電子証明書の有効期限が切れても、切れた月の{n}か月後の月末まではマイナ保険証として使えます。"
+            "電子証明書の更新は市区町村の窓口で行います。"
+        ).format(n=CERTIFICATE_GRACE_MONTHS),
+        _sources("mhlw_certificate_grace"),
+    ),
+    "card_suspension": lambda: Reference(
+        _(
+            "紛失したマイナンバーカードは、悪用を防ぐため一時利用停止の手続きをしてください"
+            "（マイナンバー総合フリーダイヤル 0120-95-0178。紛失・盗難による一時停止は24時間365日受付）。"
+            "再交付はお住まいの市区町村の窓口で申請します。"
+        ),
+        _sources("jlis_card_suspension"),
+    ),
+    "shorter_validity": lambda: Reference(
+        _(
+            "マイナンバーカードの紛失・更新中、または電子証明書の有効期限切れを理由に交付される資格確認書は、"
+            "有効期限が{day}より短い場合があります。カードに印字された有効期限をご確認ください。"
+        ).format(day=wareki(CERTIFICATE_VALID_UNTIL)),
+        _sources("association_website"),
+    ),
+    "after_loss": lambda: Reference(
+        _(
+            "資格喪失日は、退職日の翌日、ほかの医療保険に加入した日、または後期高齢者医療制度に加入した日です。"
+            "資格喪失後は新しく加入した医療保険で受診し、医療機関には保険者が変わったことを伝えてください。"
+        ),
+        _sources("association_website"),
+    ),
+    "return_within_5_days": lambda: Reference(
+        _("資格確認書などは、資格喪失後5日以内に事業所のご担当者へ返却してください。"),
+        _sources("association_website"),
+    ),
+    "later_elderly": lambda: Reference(
+        _("75歳以上の方は後期高齢者医療制度に加入します。"), _sources("later_elderly")
+    ),
+    "registration_routes": lambda: Reference(
+        _("利用登録の方法は厚生労働省のページでも案内されています（リーフレットに記載のページ）。"),
+        _sources("mhlw_registration"),
+    ),
+}
