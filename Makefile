@@ -22,11 +22,17 @@ help:
 	@echo "make bench  - measure the wizard page load (headless Chromium)"
 
 # ---------------------------------------------------------------- setup
-$(VENV)/.installed: requirements-dev.txt pyproject.toml
+# The site's build tools and both packages (engine, MkDocs plugin) in .venv: all `serve` needs.
+$(VENV)/.site: requirements-site.txt pyproject.toml src/kenpo_site/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-site.txt
 	$(PY) -m pip install -q --no-deps --no-build-isolation -e . -e src/kenpo_site
+	touch $@
+
+# The test tools on top (pytest, Playwright's Python package, ruff, mypy ...).
+$(VENV)/.installed: requirements-dev.txt $(VENV)/.site
+	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -45,16 +51,16 @@ setup: $(VENV)/.installed node_modules/.installed .cache/chromium.ok
 
 # ---------------------------------------------------------------- build
 # Message catalogs: extract to messages.pot, update the .po files, compile .mo (commit .pot/.po).
-catalogs: $(VENV)/.installed
+catalogs: $(VENV)/.site
 	$(PY) -m kenpo_site.catalogs
 
 # The engine's wheel, as the site's build makes it (python -m build, cached by content).
-wheel: $(VENV)/.installed
+wheel: $(VENV)/.site
 	$(PY) -m kenpo_site.wheel dist >/dev/null
 
 # MkDocs builds the whole site: the kenpo plugin (src/kenpo_site) adds the generated blocks,
 # Pyodide, the wheel and the no-JS pages. Building and serving need no browser.
-site: $(VENV)/.installed node_modules/.installed
+site: $(VENV)/.site node_modules/.installed
 	$(BIN)/mkdocs build --strict --quiet
 
 build: site
@@ -63,7 +69,7 @@ serve: build
 	@echo "Serving http://127.0.0.1:8000/ (Ctrl-C to stop)"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
-live: $(VENV)/.installed node_modules/.installed
+live: $(VENV)/.site node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # ---------------------------------------------------------------- tests
@@ -71,8 +77,8 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy tests/site
-	$(BIN)/mypy tests/wizard
+	MYPYPATH=tests/site $(BIN)/mypy tests/site tests/conftest.py
+	MYPYPATH=tests/wizard $(BIN)/mypy tests/wizard
 	$(PY) -m kenpo_site.catalogs --check
 
 test-engine: catalogs

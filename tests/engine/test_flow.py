@@ -39,7 +39,7 @@ def test_golden_list_is_current() -> None:
         shown = "\n".join(diff[:40])
         pytest.fail(
             f"golden paths changed ({len(diff)} diff lines); review, then run "
-            f"`python -m kenpo_wizard.golden`:\n{shown}"
+            f"`python tests/engine/golden.py`:\n{shown}"
         )
 
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # Every page of the site (directory URLs), as served.
 PAGES = (
@@ -29,12 +22,6 @@ PAGES = (
     "glossary/",
     "wizard/",
 )
-
-
-def build_site() -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    subprocess.run([str(mkdocs), "build", "--strict", "--quiet"], cwd=ROOT, env=env, check=True)
 
 
 class _TextParser(HTMLParser):

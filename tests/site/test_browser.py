@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from sitekit import PAGES, ROOT
 
+pytestmark = pytest.mark.skip_without_chromium  # the wizard's browser tests fail instead
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = (375, 1280)
 
@@ -22,7 +24,7 @@ def _open(page_factory: Any, base_url: str, path: str, width: int) -> tuple[Any,
     page = page_factory(width)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(base_url + path, wait_until="load")
+    page.goto(f"{base_url}/{path}", wait_until="load")
     page.wait_for_load_state("networkidle")
     return page, requests
 
@@ -235,7 +237,7 @@ SEARCHES = {
 def search_page(request: Any, browser: Any, base_url: str) -> Any:
     ctx = browser.new_context(viewport={"width": request.param, "height": 800}, locale="ja-JP")
     page = ctx.new_page()
-    page.goto(base_url)
+    page.goto(f"{base_url}/")
     yield page
     ctx.close()
 

@@ -11,7 +11,7 @@ from sitekit import PAGES, ROOT, page_text
 
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard import wareki
-from kenpo_wizard.build import site_content as sc
+from kenpo_site.blocks import PLACEHOLDER, tables, timeline
 
 
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_no_placeholder_left(site_dir: Path) -> None:
     """Every placeholder is filled: by the hooks, and the wizard's by its build step."""
     for page in PAGES:
         html = _html(site_dir, page)
-        left = sc.PLACEHOLDER.findall(html)
+        left = PLACEHOLDER.findall(html)
         assert left == [], (page, left)
     assert "結果コード" in page_text(site_dir, "call-center/")
 
@@ -56,8 +56,8 @@ def test_comparison_table_is_generated_from_data(site_dir: Path) -> None:
     assert 'class="kenpo-compare__cards"' in html
     for row in lf.COMPARISON:
         assert text.count(lf.DOCUMENTS[row.document].label) >= 2
-        for field, _label in sc.COMPARISON_FIELDS:
-            for value in sc._cell(row, field):
+        for field, _label in tables.COMPARISON_FIELDS:
+            for value in tables._cell(row, field):
                 # once in the table, once in the cards
                 assert text.count(value) >= 2, value
 
@@ -68,8 +68,8 @@ def test_timeline_is_generated_from_data(site_dir: Path) -> None:
     assert "<svg" in html and 'role="img"' in html
     for m in lf.MILESTONES:
         assert f'data-kenpo-milestone="{m.key}"' in html, m.key
-        assert f'data-kenpo-marker="{m.key}"' in html or sc.LANE_MYNA in sc.lanes_of(m)
-        shown = sc.milestone_date(m)
+        assert f'data-kenpo-marker="{m.key}"' in html or timeline.LANE_MYNA in timeline.lanes_of(m)
+        shown = timeline.milestone_date(m)
         assert shown.wareki in text and shown.seireki in text, m.key
         assert m.label in text
     for day in (lf.ABOLITION_DAY, lf.TRANSITION_LAST_DAY, lf.CERTIFICATE_VALID_UNTIL):

@@ -18,7 +18,7 @@ from kenpo_wizard.registry import OUTSIDE_SOURCES
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Messages of the Nu checker that are known false positives, with why (none needed so far:
-# Material's autocomplete="off" on checkboxes is removed by site_hooks.on_post_page).
+# Material's autocomplete="off" on checkboxes is removed by the kenpo plugin).
 KNOWN_FALSE_POSITIVES: tuple[str, ...] = ()
 
 

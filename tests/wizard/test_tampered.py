@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 from wizkit import open_in_page, wait_ready
 
-from kenpo_wizard.web import screen
+from kenpo_wizard.flow import FLOW
 
-DAY = dt.date(2025, 6, 15)
 SCREEN = "#kenpo-wizard [data-kw-screen]"
-CASES = {
-    "unknown value": ("since=maybe", "選択肢にありません"),
-    "impossible date": ("since=later&joined_on=2025-02-30", "存在しない日付"),
-    "wrong era": ("since=later&joined_on=H40.1.1", "その元号の期間にない日付"),
-    "bad age": ("since=before&member_type=employee&age=300", "0から130までの数字"),
-    "contradiction": (
-        "since=later&joined_on=2025-04-01&member_type=employee&age=40&leaving=yes"
-        "&eligibility_lost_on=2025-03-01",
-        "資格喪失日は加入日",
-    ),
-    "bad day": ("on=2025-13-40&since=before", "存在しない日付"),
-    "very long": ("since=" + "x" * 3000, "長すぎ"),
-    "too many fields": ("&".join(f"k{i}=1" for i in range(60)), "多すぎ"),
-}
-
-
-@pytest.mark.parametrize("name", list(CASES))
-def test_bridge_messages(name: str) -> None:
-    query, message = CASES[name]
-    s = screen(query, DAY)
-    assert message in s.html, s.html
-    assert "最初から" in s.html
+# The same links the engine's tests check without a browser (tests/engine/test_web.py).
+CASES: dict[str, list[str]] = json.loads(
+    (Path(__file__).resolve().parents[1] / "engine" / "tampered_links.json").read_text("utf-8")
+)["cases"]
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -49,9 +31,7 @@ def test_tampered_link_in_the_browser(page: Page, base_url: str, name: str) -> N
     assert page.locator(f"{SCREEN} a:has-text('最初から')").count() >= 1
     # the member can start again from the message
     page.click(f"{SCREEN} a:has-text('最初から') >> nth=0")
-    page.wait_for_function(
-        "document.querySelector('#kenpo-wizard [data-kw-screen]').dataset.node === 'since'"
-    )
+    page.wait_for_function(f"document.querySelector('{SCREEN}').dataset.node === '{FLOW.start}'")
 
 
 def test_unknown_keys_are_dropped_and_keys_sorted(page: Page, base_url: str) -> None:
@@ -61,8 +41,3 @@ def test_unknown_keys_are_dropped_and_keys_sorted(page: Page, base_url: str) -> 
     assert shown["node"] == "leaving"
     assert shown["search"] == "?age=40&member_type=employee&since=before"
     assert "読み飛ばしました" in page.inner_text(SCREEN)
-
-
-def test_dates_in_links_are_canonical() -> None:
-    s = screen("since=later&joined_on=R7.4.1", DAY)
-    assert s.query == "joined_on=2025-04-01&since=later"

@@ -18,23 +18,6 @@ from kenpo_wizard.rules import assess
 READY_TIMEOUT_MS = 120_000
 
 
-class Requests:
-    """Every URL a context asked for (pages, workers, fetches)."""
-
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-
-    def off_origin(self) -> list[str]:
-        bad = []
-        for url in self.urls:
-            parts = urllib.parse.urlsplit(url)
-            if parts.scheme in ("data", "blob", "about"):
-                continue
-            if parts.hostname != "127.0.0.1":
-                bad.append(url)
-        return bad
-
-
 def wait_ready(page: Page) -> None:
     page.wait_for_function(
         "document.getElementById('kenpo-wizard').dataset.mode === 'ready'", timeout=READY_TIMEOUT_MS
@@ -165,19 +148,13 @@ def _ordered(answers: dict[str, str], day: dt.date) -> tuple[tuple[str, str], ..
 
 
 def load(path: Path = GOLDEN) -> list[Golden]:
-    """The committed list when present (the engine's), else the same list computed now."""
+    """The engine's committed golden list (a test there keeps it current)."""
     rows: list[Golden] = []
-    if path.exists():
-        with path.open(encoding="utf-8") as f:
-            for r in csv.DictReader(f, delimiter="\t"):
-                day = dt.date.fromisoformat(r["day"])
-                answers = dict(urllib.parse.parse_qsl(r["answers"]))
-                rows.append(Golden(day, r["outcome"], r["result_code"], _ordered(answers, day)))
-        return rows
-    from kenpo_wizard.golden import golden_paths
-
-    for p in golden_paths():
-        rows.append(Golden(p.day, p.outcome, p.result_code, _ordered(p.answers, p.day)))
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            day = dt.date.fromisoformat(r["day"])
+            answers = dict(urllib.parse.parse_qsl(r["answers"]))
+            rows.append(Golden(day, r["outcome"], r["result_code"], _ordered(answers, day)))
     return rows
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from kenpo_wizard.flow import FLOW, enumerate_paths
 from kenpo_wizard.leaflet import (
@@ -49,6 +50,11 @@ class CodeRow:
 
 def code_answers(days: Sequence[dt.date] = SAMPLE_DAYS) -> dict[str, dict[str, object]]:
     """Each result code the flow reaches on ``days``, with one answer that carries it."""
+    return dict(_code_answers(tuple(days)))
+
+
+@cache  # every path on five days takes seconds; `mkdocs serve` rebuilds reuse it
+def _code_answers(days: tuple[dt.date, ...]) -> dict[str, dict[str, object]]:
     rows: dict[str, dict[str, object]] = {}
     for day in days:
         for state in enumerate_paths(FLOW, day):

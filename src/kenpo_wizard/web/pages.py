@@ -19,6 +19,7 @@ PAGE_TITLES: dict[str, str] = {
     "call-center/": "コールセンター向け",
     "glossary/": "用語集",
     "wizard/": "質問に答えて確認する",
+    "developers/": "開発者向け",
 }
 
 # The page behind each leaflet section (spec/domain.md section keys).
