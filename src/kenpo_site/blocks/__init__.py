@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..render import BASE_MARK
-from . import answers, glossary, result_codes, schedule, tables, today, wizard
+from . import answers, flow_diagram, glossary, result_codes, schedule, tables, today, wizard
 
 BLOCKS: dict[str, Callable[[], str]] = {
     "comparison": tables.comparison_html,
@@ -25,7 +25,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "today-status": today.today_status_html,
     "glossary": glossary.glossary_html,
     "result-codes": result_codes.result_codes_html,
-    # FLOWDIAGRAM
+    "flow-diagram": flow_diagram.flow_diagram_html,
     "wizard": wizard.wizard_html,
     **answers.BLOCKS,
 }

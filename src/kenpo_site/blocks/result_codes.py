@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from kenpo_wizard.flow import FLOW, enumerate_paths
 from kenpo_wizard.leaflet import (
     ABOLITION_DAY,
     DOCUMENTS,
@@ -25,6 +24,7 @@ from kenpo_wizard.rules import SAMPLE_DAYS, assess
 from kenpo_wizard.wareki import wareki
 
 from ..day import build_day
+from ..paths import paths_on
 from ..render import render
 
 PHASES = {
@@ -57,7 +57,7 @@ def code_answers(days: Sequence[dt.date] = SAMPLE_DAYS) -> dict[str, dict[str, o
 def _code_answers(days: tuple[dt.date, ...]) -> dict[str, dict[str, object]]:
     rows: dict[str, dict[str, object]] = {}
     for day in days:
-        for state in enumerate_paths(FLOW, day):
+        for state in paths_on(day):
             answer = assess(state.facts, day).to_dict()
             rows.setdefault(str(answer["result_code"]), answer)
     return dict(sorted(rows.items()))
