@@ -13,10 +13,12 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
-from kenpo_wizard.flow import FLOW, enumerate_paths
+from kenpo_wizard.assessment import Assessment
+from kenpo_wizard.flow import FLOW, State, enumerate_paths
 from kenpo_wizard.rules import SAMPLE_DAYS, assess
 
 GOLDEN_DAYS = SAMPLE_DAYS
@@ -38,10 +40,21 @@ class GoldenPath:
         return f"{self.day.isoformat()}\t{self.outcome}\t{self.result_code}\t{self.query}"
 
 
+@cache  # every path of a day takes seconds; the suites read the same paths many times
+def paths_on(day: dt.date) -> tuple[State, ...]:
+    return tuple(enumerate_paths(FLOW, day))
+
+
+@cache
+def assessed_on(day: dt.date) -> tuple[tuple[State, Assessment], ...]:
+    """Every path of ``day`` with the engine's answer for it."""
+    return tuple((state, assess(state.facts, day)) for state in paths_on(day))
+
+
 def golden_paths(days: tuple[dt.date, ...] = GOLDEN_DAYS) -> Iterator[GoldenPath]:
     for day in days:
-        for state in enumerate_paths(FLOW, day):
-            code = str(assess(state.facts, day).to_dict()["result_code"])
+        for state, answer in assessed_on(day):
+            code = str(answer.to_dict()["result_code"])
             yield GoldenPath(day, state.node.id, code, state.answers())
 
 

@@ -7,7 +7,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from golden import GOLDEN_DAYS, HEADER, golden_paths
+from golden import GOLDEN_DAYS, HEADER, golden_paths, paths_on
 
 from kenpo_wizard.facts import FACT_NAMES
 from kenpo_wizard.flow import (
@@ -58,7 +58,7 @@ def test_every_path_ends_in_an_outcome_with_one_answer(day: dt.date) -> None:
 def test_every_question_and_outcome_is_used() -> None:
     seen: set[str] = set()
     for day in GOLDEN_DAYS:
-        for state in enumerate_paths(FLOW, day):
+        for state in paths_on(day):
             seen.update(s.question.id for s in state.path)
             seen.add(state.node.id)
     assert seen == set(FLOW.nodes)

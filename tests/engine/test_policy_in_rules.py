@@ -9,12 +9,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from golden import GOLDEN_DAYS
+from golden import GOLDEN_DAYS, assessed_on
 
 import kenpo_wizard
-from kenpo_wizard import leaflet, rules, trace
+from kenpo_wizard import leaflet, trace
 from kenpo_wizard.facts import FACT_NAMES
-from kenpo_wizard.flow import FLOW, enumerate_paths
 from kenpo_wizard.phrases import (
     ASK_TEXTS,
     CONTACT_REASONS,
@@ -120,8 +119,7 @@ def test_every_golden_path_is_worded_with_a_way_forward() -> None:
     codes = set(trace.NOTE_CODES + trace.CONTACT_CODES + trace.REFERENCE_CODES + trace.ASK_CODES)
     seen = set()
     for day in GOLDEN_DAYS:
-        for state in enumerate_paths(FLOW, day):
-            a = rules.assess(state.facts, day)
+        for _state, a in assessed_on(day):
             key = (a.to_dict()["result_code"], a.notes, a.references, a.first_step, a.ask)
             if key in seen:
                 continue
