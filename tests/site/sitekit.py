@@ -6,22 +6,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from kenpo_wizard.web.pages import PAGE_TITLES
+
 ROOT = Path(__file__).resolve().parents[2]
 
-# Every page of the site (directory URLs), as served.
-PAGES = (
-    "",
-    "abolition/",
-    "registration/",
-    "certificate/",
-    "notice/",
-    "comparison/",
-    "schedule/",
-    "employers/",
-    "call-center/",
-    "glossary/",
-    "wizard/",
-)
+# Every page of the site (directory URLs), as served: the engine's one map of pages.
+PAGES = tuple(PAGE_TITLES)
 
 
 class _TextParser(HTMLParser):

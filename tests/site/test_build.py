@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from sitekit import PAGES, ROOT, page_text
 
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard import wareki
+from kenpo_wizard.flow import FLOW
 from kenpo_site.blocks import PLACEHOLDER, tables, timeline
 
 
@@ -27,8 +33,71 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    site = tmp_path / "site"
     for page in PAGES:
-        assert (tmp_path / "site" / page / "index.html").is_file(), page
+        assert (site / page / "index.html").is_file(), page
+    # MkDocs alone gives the whole wizard: Pyodide, the pinned wheel, the scripts, the no-JS pages
+    lock = json.loads((site / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    entry = lock["packages"]["kenpo-wizard"]
+    wheel = site / "pyodide" / entry["file_name"]
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert (site / "pyodide" / name).is_file(), name
+    for name in ("wizard.js", "worker.js", "wizard.css", "build.json"):
+        assert (site / "wizard" / "app" / name).is_file(), name
+    first = (site / "wizard" / "index.html").read_text(encoding="utf-8")
+    assert f'data-node="{FLOW.start}"' in first and 'class="kw-choice"' in first
+    assert len(list((site / "wizard" / "s").glob("**/index.html"))) > 1000
+
+
+def test_mkdocs_serve_shows_the_wizard_first_question() -> None:
+    """`mkdocs serve` (live reload) serves the wizard page with its first question and Pyodide."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        page = _fetch_when_up(f"http://127.0.0.1:{port}/wizard/", proc)
+        assert f'data-node="{FLOW.start}"' in page and 'class="kw-choice"' in page
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/wizard/app/worker.js") as r:
+            assert r.status == 200
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pyodide/pyodide-lock.json") as r:
+            assert "kenpo-wizard" in r.read().decode()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _fetch_when_up(url: str, proc: subprocess.Popen[str], seconds: float = 120) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"mkdocs serve exited: {proc.stderr.read() if proc.stderr else ''}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return str(r.read().decode("utf-8"))
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"{url} did not come up in {seconds:.0f} s")
+
+
+def test_serving_installs_no_browser() -> None:
+    """`make serve` sets up and builds with no Chromium, fonts or Playwright (tests bring those)."""
+    plan = subprocess.run(
+        ["make", "-n", "-B", "serve"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert "mkdocs build" in plan
+    for browser_step in ("apt-get", "chromium", "fonts-noto-cjk", "playwright", "requirements-dev"):
+        assert browser_step not in plan, browser_step
 
 
 def _html(site_dir: Path, page: str) -> str:
