@@ -65,9 +65,9 @@ site: $(VENV)/.site node_modules/.installed
 
 build: site
 
+# As a static host serves it: precompressed files with Content-Encoding, the site's _headers.
 serve: build
-	@echo "Serving http://127.0.0.1:8000/ (Ctrl-C to stop)"
-	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+	$(PY) -m kenpo_site.serve site --port 8000
 
 live: $(VENV)/.site node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

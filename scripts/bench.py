@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import statistics
 import sys
@@ -37,10 +38,11 @@ NAIVE = """<!doctype html><html lang="ja"><head><meta charset="utf-8">
 <link rel="stylesheet" href="../app/wizard.css"></head><body>
 <main id="kenpo-wizard" class="kw"><div data-kw-screen><p>読み込み中…</p></div></main>
 <script type="module">
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
+import { loadPyodide } from "../../@RUNTIME@pyodide.mjs";
 const t0 = performance.now();
-const base = new URL("../../pyodide/", location.href).href;
-const py = await loadPyodide({ indexURL: base, lockFileURL: base + "pyodide-lock.json", packageBaseUrl: base });
+const base = new URL("../../@RUNTIME@", location.href).href;
+const engine = new URL("../../@ENGINE@", location.href).href;
+const py = await loadPyodide({ indexURL: base, lockFileURL: engine + "pyodide-lock.json", packageBaseUrl: engine });
 await py.loadPackage("kenpo-wizard", { messageCallback: () => {} });
 const bridge = py.pyimport("kenpo_wizard.web");
 const root = document.getElementById("kenpo-wizard");
@@ -82,7 +84,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.path.split("?")[0] == NAIVE_PATH:
-            body = NAIVE.encode()
+            built = json.loads((SITE / "wizard" / "app" / "build.json").read_text("utf-8"))
+            page = NAIVE.replace("@RUNTIME@", built["runtime"]).replace("@ENGINE@", built["engine"])
+            body = page.encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))

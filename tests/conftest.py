@@ -14,8 +14,6 @@ Playwright does not exist: it is imported only when a browser is asked for.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import os
 import shutil
@@ -84,16 +82,14 @@ def site_dir() -> Path:
     return SITE
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
-    """The site's root, without a trailing slash: ``f"{base_url}/wizard/"``."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # a free port
+    """The site's root, without a trailing slash: ``f"{base_url}/wizard/"``. Served as
+    ``make serve`` serves it (kenpo_site.serve): precompressed files and the site's headers,
+    its Content-Security-Policy included, so a page that breaks the policy fails here."""
+    from kenpo_site.serve import make_server
+
+    server = make_server(site_dir, port=0)  # a free port
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -133,6 +129,9 @@ class _Pages:
         self.errors: list[str] = []
 
     def open(self, width: int, height: int, **options: Any) -> Page:
+        # Playwright's string predicates (wait_for_function) need eval, which the site's policy
+        # refuses; tests/site/test_csp.py checks the pages under the policy as served.
+        options.setdefault("bypass_csp", True)
         ctx = self.browser.new_context(
             locale="ja-JP", viewport={"width": width, "height": height}, **options
         )
@@ -140,7 +139,17 @@ class _Pages:
         self.contexts.append(ctx)
         page = ctx.new_page()
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("console", self._console)
         return page
+
+    def _console(self, message: Any) -> None:
+        # a script, style or connection the site's Content-Security-Policy refused
+        if "Content Security Policy" in message.text:
+            self.errors.append(message.text)
+
+    def strict(self, width: int, height: int) -> Page:
+        """A page under the site's real policy (no bypass): only locators, no eval."""
+        return self.open(width, height, bypass_csp=False)
 
     def close_and_check(self) -> None:
         for ctx in self.contexts:
@@ -162,6 +171,14 @@ def nojs_page(browser: Browser, requests_seen: Requests) -> Iterator[Page]:
     """A phone-sized page (390 × 844) with JavaScript off."""
     pages = _Pages(browser, requests_seen)
     yield pages.open(390, 844, java_script_enabled=False)
+    pages.close_and_check()
+
+
+@pytest.fixture
+def strict_page(browser: Browser, requests_seen: Requests) -> Iterator[Page]:
+    """A phone-sized page under the site's Content-Security-Policy, as a member gets it."""
+    pages = _Pages(browser, requests_seen)
+    yield pages.strict(390, 844)
     pages.close_and_check()
 
 

@@ -152,7 +152,12 @@ function ready() {
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return fail("no WebAssembly or Worker");
   try {
-    worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    // Pyodide and the engine live under versioned paths the page names (kenpo_site.pyodide_assets).
+    const where = new URLSearchParams({
+      runtime: new URL(root.dataset.runtime, location.href).href,
+      engine: new URL(root.dataset.engine, location.href).href,
+    });
+    worker = new Worker(new URL(`worker.js?${where}`, import.meta.url), { type: "module" });
   } catch (error) {
     return fail(String(error));
   }

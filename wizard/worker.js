@@ -1,18 +1,20 @@
 // The engine in a Web Worker: Pyodide (about 13 MB) loads and starts here, so the page
 // stays responsive and the first question (already in the HTML) can be answered meanwhile.
-// Everything comes from this site: the runtime, and the wheel pinned by sha256 in our lock.
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
-
-const base = new URL("../../pyodide/", import.meta.url).href;
+// Everything comes from this site: the runtime, and the wheel pinned by sha256 in our lock,
+// each under a versioned path the page passes in (?runtime=…&engine=…).
+const params = new URL(import.meta.url).searchParams;
+const runtime = new URL(params.get("runtime") || "../../pyodide/", import.meta.url).href;
+const engine = new URL(params.get("engine") || runtime, import.meta.url).href;
 const started = performance.now();
 let web = null;
 
 const ready = (async () => {
   postMessage({ type: "progress", stage: 1 });
+  const { loadPyodide } = await import(runtime + "pyodide.mjs");
   const pyodide = await loadPyodide({
-    indexURL: base,
-    lockFileURL: base + "pyodide-lock.json",
-    packageBaseUrl: base,
+    indexURL: runtime,
+    lockFileURL: engine + "pyodide-lock.json",
+    packageBaseUrl: engine,
     stdout: () => {},
     stderr: () => {},
   });

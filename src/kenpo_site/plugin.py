@@ -28,10 +28,12 @@ from kenpo_wizard.wareki import era_table
 
 from . import abbreviations, blocks
 from .blocks.answers import contact_html
+from .compress import precompress
 from .day import build_day
-from .pyodide_assets import install_app, install_pyodide
+from .headers import write_headers
+from .pyodide_assets import install_app, install_pyodide, runtime_version
 from .static_pages import write_static_pages
-from .wheel import engine_wheel
+from .wheel import CACHE, engine_wheel
 
 log = logging.getLogger("mkdocs.plugins.kenpo")
 
@@ -47,12 +49,13 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 _SEARCH_DIALOG_NAMED = _SEARCH_DIALOG[:-1] + ' aria-label="サイト内検索">'
 
 
+COMPRESS_CACHE = CACHE.parent / "brotli"  # Brotli 11 of the large files, by content
+
+
 class KenpoConfig(Config):
-    app_dir = opt.Type(str, default="wizard")  # the loader, Web Worker and styles
-    node_modules = opt.Type(str, default="node_modules")  # the pinned npm package pyodide
-    cache_dir = opt.Type(str, default=".cache/kenpo-site")  # built wheels, by source hash
     static_pages = opt.Type(bool, default=True)
     serve_static_pages = opt.Type(bool, default=False)
+    precompress = opt.Type(bool, default=True)  # .br and .gz beside each file (not while serving)
 
 
 class KenpoPlugin(BasePlugin[KenpoConfig]):
@@ -62,9 +65,6 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
 
-    def _path(self, config: MkDocsConfig, value: str) -> Path:
-        return Path(config.config_file_path).parent / value
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The browser's scripts format 和暦 from the engine's own era table (one date module).
         config.extra["kenpo_eras"] = era_table()
@@ -72,7 +72,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent
-        for watched in ("src/kenpo_wizard", "src/kenpo_site", self.config.app_dir):
+        for watched in ("src/kenpo_wizard", "src/kenpo_site", "wizard"):
             if (root / watched).exists():
                 server.watch(str(root / watched))
         return server
@@ -102,9 +102,9 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         site = Path(config.site_dir)
         on = build_day()
         t0 = time.monotonic()
-        wheel = engine_wheel(self._path(config, self.config.cache_dir))
-        lock = install_pyodide(site, self._path(config, self.config.node_modules), wheel)
-        install_app(site, self._path(config, self.config.app_dir))
+        wheel = engine_wheel()
+        lock = install_pyodide(site, wheel)
+        install_app(site)
         t1 = time.monotonic()
         manifest: dict[str, object] = {"build_day": on.isoformat(), "version": __version__, **lock}
         if self.config.static_pages and (self.config.serve_static_pages or not self.serving):
@@ -125,4 +125,13 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         (site / "wizard" / "app" / "build.json").write_text(
             json.dumps(manifest, indent=1), encoding="utf-8"
         )
+        write_headers(site, runtime_version())
         log.info(f"kenpo: build day {on}, Pyodide and {wheel.name} in {t1 - t0:.1f} s")
+        if self.config.precompress and not self.serving:
+            t2 = time.monotonic()
+            totals = precompress(site, COMPRESS_CACHE)
+            log.info(
+                f"kenpo: {totals.files} files precompressed, {totals.raw / 1e6:.1f} MB → "
+                f"br {totals.br / 1e6:.1f} MB, gzip {totals.gz / 1e6:.1f} MB "
+                f"in {time.monotonic() - t2:.1f} s"
+            )

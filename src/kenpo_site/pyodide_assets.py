@@ -1,7 +1,9 @@
 """Pyodide, self-hosted: the runtime from the pinned npm package and the engine's wheel.
 
-Both go to ``site/pyodide/`` with our own ``pyodide-lock.json``, which lists only
-``kenpo-wizard`` and the wheel's sha256 (the browser checks it as subresource integrity).
+Both live under versioned paths that never change in place, so a host may cache them for a
+year (``_headers``): the runtime under ``site/pyodide/<version>/``, the wheel with our own
+``pyodide-lock.json`` (it lists only ``kenpo-wizard`` and the wheel's sha256, which the
+browser checks as subresource integrity) under ``site/pyodide/kenpo-<sha256 prefix>/``.
 The loader, Web Worker and styles (``wizard/``) go to ``site/wizard/app/``.
 """
 
@@ -10,12 +12,36 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from kenpo_wizard import __version__
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "kenpo-wizard"
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO / "node_modules"
+APP_DIR = REPO / "wizard"
+
+
+@dataclass(frozen=True)
+class AssetPaths:
+    """Where the wizard finds Pyodide and the engine, relative to the site root."""
+
+    runtime: str  # pyodide/314.0.7/
+    engine: str  # pyodide/kenpo-0123456789ab/
+
+
+def runtime_version(node_modules: Path = NODE_MODULES) -> str:
+    package = node_modules / "pyodide" / "package.json"
+    if not package.exists():
+        raise MissingPyodide(f"{package.parent} is missing: run `npm ci` (or `make setup`) first")
+    return str(json.loads(package.read_text(encoding="utf-8"))["version"])
+
+
+def asset_paths(wheel: Path, node_modules: Path = NODE_MODULES) -> AssetPaths:
+    digest = sha256_file(wheel)
+    return AssetPaths(f"pyodide/{runtime_version(node_modules)}/", f"pyodide/kenpo-{digest[:12]}/")
 
 
 class MissingPyodide(RuntimeError):
@@ -26,16 +52,16 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def install_pyodide(site: Path, node_modules: Path, wheel: Path) -> dict[str, str]:
+def install_pyodide(site: Path, wheel: Path, node_modules: Path = NODE_MODULES) -> dict[str, str]:
     """Copy the runtime and the wheel; write the lock file that pins the wheel's sha256."""
     src = node_modules / "pyodide"
-    if not (src / "pyodide-lock.json").exists():
-        raise MissingPyodide(f"{src} is missing: run `npm ci` (or `make setup`) first")
-    out = site / "pyodide"
-    out.mkdir(parents=True, exist_ok=True)
+    paths = asset_paths(wheel, node_modules)
+    runtime, engine = site / paths.runtime, site / paths.engine
+    runtime.mkdir(parents=True, exist_ok=True)
+    engine.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        shutil.copy2(src / name, out / name)
-    shutil.copy2(wheel, out / wheel.name)
+        shutil.copy2(src / name, runtime / name)
+    shutil.copy2(wheel, engine / wheel.name)
     digest = sha256_file(wheel)
     upstream = json.loads((src / "pyodide-lock.json").read_text(encoding="utf-8"))
     lock = {
@@ -53,11 +79,11 @@ def install_pyodide(site: Path, node_modules: Path, wheel: Path) -> dict[str, st
             }
         },
     }
-    (out / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
-    return {"wheel": wheel.name, "sha256": digest}
+    (engine / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
+    return {"wheel": wheel.name, "sha256": digest, "runtime": paths.runtime, "engine": paths.engine}
 
 
-def install_app(site: Path, source: Path) -> None:
+def install_app(site: Path, source: Path = APP_DIR) -> None:
     """The wizard's own scripts and styles."""
     app = site / "wizard" / "app"
     app.mkdir(parents=True, exist_ok=True)

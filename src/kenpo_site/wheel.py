@@ -20,6 +20,7 @@ from .catalogs import PACKAGE_DIR, compiled
 ENGINE = PACKAGE_DIR  # src/kenpo_wizard
 REPO = ENGINE.parents[1]
 IGNORED = {"__pycache__", ".mypy_cache"}
+CACHE = REPO / ".cache" / "kenpo-site" / "wheels"
 
 
 def _sources() -> list[Path]:
@@ -39,7 +40,7 @@ def source_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def engine_wheel(cache: Path) -> Path:
+def engine_wheel(cache: Path = CACHE) -> Path:
     """The wheel for the current sources: from ``cache`` if built before, else built now."""
     out = cache / source_hash()
     found = sorted(out.glob("kenpo_wizard-*-py3-none-any.whl"))
@@ -68,7 +69,7 @@ def engine_wheel(cache: Path) -> Path:
 def main(argv: list[str]) -> int:
     """``python -m kenpo_site.wheel DIR``: the engine's wheel into DIR (for the Pyodide tests)."""
     out = Path(argv[0] if argv else "dist")
-    wheel = engine_wheel(REPO / ".cache" / "kenpo-site")
+    wheel = engine_wheel()
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("kenpo_wizard-*.whl"):
         old.unlink()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -37,12 +38,15 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     for page in PAGES:
         assert (site / page / "index.html").is_file(), page
     # MkDocs alone gives the whole wizard: Pyodide, the pinned wheel, the scripts, the no-JS pages
-    lock = json.loads((site / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    built = json.loads((site / "wizard" / "app" / "build.json").read_text(encoding="utf-8"))
+    engine, runtime = site / built["engine"], site / built["runtime"]
+    lock = json.loads((engine / "pyodide-lock.json").read_text(encoding="utf-8"))
     entry = lock["packages"]["kenpo-wizard"]
-    wheel = site / "pyodide" / entry["file_name"]
+    wheel = engine / entry["file_name"]
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    assert built["engine"].endswith(f"kenpo-{entry['sha256'][:12]}/")  # versioned by content
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
-        assert (site / "pyodide" / name).is_file(), name
+        assert (runtime / name).is_file(), name
     for name in ("wizard.js", "worker.js", "wizard.css", "build.json"):
         assert (site / "wizard" / "app" / name).is_file(), name
     first = (site / "wizard" / "index.html").read_text(encoding="utf-8")
@@ -70,7 +74,9 @@ def test_mkdocs_serve_shows_the_wizard_first_question() -> None:
         assert f'data-node="{FLOW.start}"' in page and 'class="kw-choice"' in page
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/wizard/app/worker.js") as r:
             assert r.status == 200
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pyodide/pyodide-lock.json") as r:
+        engine = re.search(r'data-engine="\.\./([^"]+)"', page)
+        assert engine is not None
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{engine[1]}pyodide-lock.json") as r:
             assert "kenpo-wizard" in r.read().decode()
     finally:
         proc.terminate()

@@ -129,7 +129,7 @@ def test_answer_before_ready_then_continues(page: Page, base_url: str) -> None:
         time.sleep(1.5)  # a slow connection: the runtime arrives after the first answer
         route.continue_()
 
-    page.route("**/pyodide/pyodide.asm.wasm", slow)
+    page.route("**/pyodide/*/pyodide.asm.wasm", slow)
     page.goto(f"{base_url}/wizard/")
     page.click(f"{SCREEN} button[value='before']")  # before the engine is ready
     status = page.locator("#kenpo-wizard [data-kw-status]")
@@ -143,7 +143,7 @@ def test_answer_before_ready_then_continues(page: Page, base_url: str) -> None:
 def test_engine_failure_falls_back_to_static_pages(page: Page, base_url: str) -> None:
     """A failed load (the wheel's sha256 does not match) leads to the static pages."""
     page.route(
-        "**/pyodide/kenpo_wizard-*.whl",
+        "**/pyodide/*/kenpo_wizard-*.whl",
         lambda route: route.fulfill(status=200, body=b"tampered", content_type="application/zip"),
     )
     page.goto(f"{base_url}/wizard/")
