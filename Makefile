@@ -106,9 +106,11 @@ $(PYODIDE_FIXTURES)/.written: $(shell find tests/engine -name '*.y*ml' 2>/dev/nu
 	$(PY) tests/engine/fixtures.py --json-twins $(PYODIDE_FIXTURES)
 	touch $@
 
+# Then the trimmed, byte-compiled standard library the site ships: every golden path on it alone.
 test-pyodide: $(VENV)/.installed node_modules/.installed wheel $(PYODIDE_WHEELS)/.downloaded \
               $(PYODIDE_FIXTURES)/.written
 	node tests/pyodide/run.mjs
+	node tests/pyodide/trimmed.mjs $$($(PY) -m kenpo_site.stdlib .cache/pyodide-engine) .cache/pyodide-engine
 
 test-site: site .cache/chromium.ok
 	$(BIN)/pytest tests/site

@@ -28,10 +28,8 @@ def inline_script_hashes(site: Path) -> list[str]:
     return sorted(found)
 
 
-def write_headers(site: Path, runtime_version: str) -> Path:
-    text = render_page(
-        "headers.j2", script_hashes=inline_script_hashes(site), pyodide_version=runtime_version
-    )
+def write_headers(site: Path) -> Path:
+    text = render_page("headers.j2", script_hashes=inline_script_hashes(site))
     out = site / "_headers"
     out.write_text(text.strip() + "\n", encoding="utf-8")
     return out

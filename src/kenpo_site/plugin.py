@@ -26,14 +26,14 @@ from mkdocs.structure.pages import Page
 from kenpo_wizard import __version__
 from kenpo_wizard.wareki import era_table
 
-from . import abbreviations, blocks
+from . import abbreviations, assets, blocks
 from .blocks.answers import contact_html
 from .compress import precompress
 from .day import build_day
 from .headers import write_headers
-from .pyodide_assets import install_app, install_pyodide, runtime_version
+from .pyodide_assets import install_app, install_pyodide
 from .static_pages import write_static_pages
-from .wheel import CACHE, engine_wheel
+from .wheel import CACHE
 
 log = logging.getLogger("mkdocs.plugins.kenpo")
 
@@ -64,6 +64,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        assets.OPTIONS.trim_stdlib = not self.serving
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The browser's scripts format 和暦 from the engine's own era table (one date module).
@@ -102,8 +103,8 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         site = Path(config.site_dir)
         on = build_day()
         t0 = time.monotonic()
-        wheel = engine_wheel()
-        lock = install_pyodide(site, wheel)
+        current = assets.current()
+        lock = install_pyodide(site, current.wheel, current.stdlib)
         install_app(site)
         t1 = time.monotonic()
         manifest: dict[str, object] = {"build_day": on.isoformat(), "version": __version__, **lock}
@@ -125,8 +126,8 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         (site / "wizard" / "app" / "build.json").write_text(
             json.dumps(manifest, indent=1), encoding="utf-8"
         )
-        write_headers(site, runtime_version())
-        log.info(f"kenpo: build day {on}, Pyodide and {wheel.name} in {t1 - t0:.1f} s")
+        write_headers(site)
+        log.info(f"kenpo: build day {on}, Pyodide and {current.wheel.name} in {t1 - t0:.1f} s")
         if self.config.precompress and not self.serving:
             t2 = time.monotonic()
             totals = precompress(site, COMPRESS_CACHE)

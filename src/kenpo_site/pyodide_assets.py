@@ -32,16 +32,20 @@ class AssetPaths:
     engine: str  # pyodide/kenpo-0123456789ab/
 
 
-def runtime_version(node_modules: Path = NODE_MODULES) -> str:
-    package = node_modules / "pyodide" / "package.json"
+def runtime_version() -> str:
+    package = NODE_MODULES / "pyodide" / "package.json"
     if not package.exists():
         raise MissingPyodide(f"{package.parent} is missing: run `npm ci` (or `make setup`) first")
     return str(json.loads(package.read_text(encoding="utf-8"))["version"])
 
 
-def asset_paths(wheel: Path, node_modules: Path = NODE_MODULES) -> AssetPaths:
-    digest = sha256_file(wheel)
-    return AssetPaths(f"pyodide/{runtime_version(node_modules)}/", f"pyodide/kenpo-{digest[:12]}/")
+def asset_paths(wheel: Path, stdlib: Path | None = None) -> AssetPaths:
+    """Versioned by content: the runtime by Pyodide's version (and the trimmed library's
+    hash, which changes with what the engine imports), the engine by the wheel's sha256."""
+    runtime = runtime_version()
+    if stdlib is not None:
+        runtime += "-" + sha256_file(stdlib)[:8]
+    return AssetPaths(f"pyodide/{runtime}/", f"pyodide/kenpo-{sha256_file(wheel)[:12]}/")
 
 
 class MissingPyodide(RuntimeError):
@@ -52,18 +56,12 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def install_pyodide(site: Path, wheel: Path, node_modules: Path = NODE_MODULES) -> dict[str, str]:
-    """Copy the runtime and the wheel; write the lock file that pins the wheel's sha256."""
-    src = node_modules / "pyodide"
-    paths = asset_paths(wheel, node_modules)
-    runtime, engine = site / paths.runtime, site / paths.engine
-    runtime.mkdir(parents=True, exist_ok=True)
+def write_engine(engine: Path, wheel: Path) -> str:
+    """The wheel and our lock file (only ``kenpo-wizard``, pinned by sha256) into ``engine``."""
     engine.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        shutil.copy2(src / name, runtime / name)
     shutil.copy2(wheel, engine / wheel.name)
     digest = sha256_file(wheel)
-    upstream = json.loads((src / "pyodide-lock.json").read_text(encoding="utf-8"))
+    upstream = json.loads((NODE_MODULES / "pyodide" / "pyodide-lock.json").read_text("utf-8"))
     lock = {
         "info": upstream["info"],  # the runtime's ABI, unchanged
         "packages": {
@@ -80,6 +78,20 @@ def install_pyodide(site: Path, wheel: Path, node_modules: Path = NODE_MODULES) 
         },
     }
     (engine / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
+    return digest
+
+
+def install_pyodide(site: Path, wheel: Path, stdlib: Path | None = None) -> dict[str, str]:
+    """Copy the runtime (with the trimmed library when given) and the engine."""
+    src = NODE_MODULES / "pyodide"
+    paths = asset_paths(wheel, stdlib)
+    runtime = site / paths.runtime
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(src / name, runtime / name)
+    if stdlib is not None:
+        shutil.copy2(stdlib, runtime / "python_stdlib.zip")
+    digest = write_engine(site / paths.engine, wheel)
     return {"wheel": wheel.name, "sha256": digest, "runtime": paths.runtime, "engine": paths.engine}
 
 

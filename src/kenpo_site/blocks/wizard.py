@@ -6,16 +6,15 @@ from __future__ import annotations
 from kenpo_wizard.flow import FLOW
 from kenpo_wizard.web import first_screen_html
 
+from .. import assets
 from ..day import build_day
-from ..pyodide_assets import asset_paths
 from ..render import render
 from ..static_pages import STATIC_LINK, static_context
-from ..wheel import engine_wheel
 
 
 def wizard_html() -> str:
     on = build_day()
-    paths = asset_paths(engine_wheel())  # the wheel is built once per content (cached)
+    paths = assets.current().paths  # each built once per content (cached)
     return render(
         "wizard.html.j2",
         runtime="../" + paths.runtime,
