@@ -132,6 +132,8 @@ class _Pages:
         # Playwright's string predicates (wait_for_function) need eval, which the site's policy
         # refuses; tests/site/test_csp.py checks the pages under the policy as served.
         options.setdefault("bypass_csp", True)
+        # Each test is a first visit: the service worker is tested on its own (test_offline).
+        options.setdefault("service_workers", "block")
         ctx = self.browser.new_context(
             locale="ja-JP", viewport={"width": width, "height": height}, **options
         )

@@ -126,6 +126,7 @@ function fail(reason) {
   if (reason) console.warn("kenpo-wizard: engine unavailable:", reason);
   mode = "failed";
   root.dataset.mode = "failed";
+  document.dispatchEvent(new Event("kenpo:engine"));
   if (worker) worker.terminate();
   if (pending && pending.fallback) {
     location.assign(pending.fallback);
@@ -133,7 +134,7 @@ function fail(reason) {
   }
   const start = `../wizard/${root.dataset.static}`;
   setStatus(
-    `<p>この端末では通常版を動かせないため、簡易版で続けます。簡易版の基準日は ${root.dataset.buildDay} です。</p>` +
+    `<p>この端末では通常版を動かせないため、簡易版で続けます。簡易版の基準日は ${both(root.dataset.buildDay)} です。</p>` +
     (pending ? `<p><a href="${start}">簡易版で最初から始める</a></p>` : ""),
   );
 }
@@ -141,6 +142,7 @@ function fail(reason) {
 function ready() {
   mode = "ready";
   root.dataset.mode = "ready";
+  document.dispatchEvent(new Event("kenpo:engine"));
   if (pending) {
     const { query, push } = pending;
     pending = null;
@@ -152,16 +154,21 @@ function ready() {
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return fail("no WebAssembly or Worker");
   try {
+    worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
     // Pyodide and the engine live under versioned paths the page names (kenpo_site.pyodide_assets).
-    const where = new URLSearchParams({
+    worker.postMessage({
+      type: "init",
       runtime: new URL(root.dataset.runtime, location.href).href,
       engine: new URL(root.dataset.engine, location.href).href,
     });
-    worker = new Worker(new URL(`worker.js?${where}`, import.meta.url), { type: "module" });
   } catch (error) {
     return fail(String(error));
   }
   worker.onerror = (event) => fail(event.message || "worker error");
+  // A worker that hangs (a stalled download, a browser that never answers) must not keep a
+  // member waiting: after the limit the static pages take over, as on any other failure.
+  const limit = Number(root.dataset.engineLimitMs || 120000);
+  setTimeout(() => { if (mode === "loading") fail(`not ready after ${limit} ms`); }, limit);
   worker.onmessage = ({ data }) => {
     if (data.type === "progress") {
       stage = data.stage;

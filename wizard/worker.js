@@ -1,14 +1,13 @@
-// The engine in a Web Worker: Pyodide (about 13 MB) loads and starts here, so the page
-// stays responsive and the first question (already in the HTML) can be answered meanwhile.
-// Everything comes from this site: the runtime, and the wheel pinned by sha256 in our lock,
-// each under a versioned path the page passes in (?runtime=…&engine=…).
-const params = new URL(import.meta.url).searchParams;
-const runtime = new URL(params.get("runtime") || "../../pyodide/", import.meta.url).href;
-const engine = new URL(params.get("engine") || runtime, import.meta.url).href;
-const started = performance.now();
+// The engine in a Web Worker: Pyodide loads and starts here, so the page stays responsive and
+// the first question (already in the HTML) can be answered meanwhile. Everything comes from
+// this site: the runtime, and the wheel pinned by sha256 in our lock, each under a versioned
+// path the page sends first ({type: "init", runtime, engine}; not in the worker's URL, which a
+// service worker's cached copy does not keep).
 let web = null;
+let ready = null;
 
-const ready = (async () => {
+async function boot(runtime, engine) {
+  const started = performance.now();
   postMessage({ type: "progress", stage: 1 });
   const { loadPyodide } = await import(runtime + "pyodide.mjs");
   const pyodide = await loadPyodide({
@@ -32,19 +31,24 @@ const ready = (async () => {
   postMessage({ type: "progress", stage: 3 });
   web = pyodide.pyimport("kenpo_wizard.web");
   web.step("", "2025-01-01"); // import and warm up everything the first answer needs
-})();
-
-ready.then(
-  () => postMessage({ type: "ready", ms: Math.round(performance.now() - started) }),
-  (error) => postMessage({ type: "failed", reason: String(error && error.message || error) }),
-);
+  return Math.round(performance.now() - started);
+}
 
 onmessage = async (event) => {
-  const { id, query, today } = event.data;
+  const data = event.data;
+  if (data.type === "init") {
+    ready = boot(data.runtime, data.engine);
+    ready.then(
+      (ms) => postMessage({ type: "ready", ms }),
+      (error) => postMessage({ type: "failed", reason: String((error && error.message) || error) }),
+    );
+    return;
+  }
+  const { id, query, today } = data;
   try {
     await ready;
     postMessage({ type: "screen", id, json: web.step(query, today) });
   } catch (error) {
-    postMessage({ type: "failed", id, reason: String(error && error.message || error) });
+    postMessage({ type: "failed", id, reason: String((error && error.message) || error) });
   }
 };

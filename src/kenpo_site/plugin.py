@@ -32,6 +32,7 @@ from .compress import precompress
 from .day import build_day
 from .headers import write_headers
 from .pyodide_assets import install_app, install_pyodide
+from .service_worker import write_service_worker
 from .static_pages import write_static_pages
 from .wheel import CACHE
 
@@ -127,6 +128,9 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
             json.dumps(manifest, indent=1), encoding="utf-8"
         )
         write_headers(site)
+        if not self.serving:  # while editing, a service worker would serve stale assets
+            shell, engine = write_service_worker(site)
+            log.info(f"kenpo: service worker caches {shell} shell files and {engine} engine files")
         log.info(f"kenpo: build day {on}, Pyodide and {current.wheel.name} in {t1 - t0:.1f} s")
         if self.config.precompress and not self.serving:
             t2 = time.monotonic()

@@ -136,4 +136,17 @@
     document.addEventListener("DOMContentLoaded", init);
   else
     init();
+
+  // The service worker (site/sw.js) makes the guide and the wizard work offline after one
+  // visit. On the wizard page it is registered once the engine has started (or failed), so
+  // its caching never competes with the engine's own download.
+  function registerServiceWorker() {
+    if (!("serviceWorker" in navigator) || !window.__md_scope) return;
+    navigator.serviceWorker.register(new URL("sw.js", window.__md_scope)).catch(function () {});
+  }
+  if (document.getElementById("kenpo-wizard")) {
+    document.addEventListener("kenpo:engine", registerServiceWorker, { once: true });
+  } else {
+    addEventListener("load", registerServiceWorker);
+  }
 })();

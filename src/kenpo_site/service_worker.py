@@ -1,0 +1,57 @@
+"""The service worker (``site/sw.js``): what it caches, and one version per build.
+
+The shell is every page of the guide and the assets they load; the engine is Pyodide's
+runtime and the wheel (cached unless the browser saves data). The no-JS pages are cached
+only as they are visited (there are ten thousand). The version is a hash of every cached
+file, so a build that changes nothing keeps the members' caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .render import render_page
+
+SKIP_SUFFIXES = {".br", ".gz", ".map", ".xml"}
+SKIP_PARTS = ("wizard/s/", "assets/javascripts/lunr/", "assets/javascripts/workers/", "_bench")
+SKIP_NAMES = {"_headers", "sw.js", "sitemap.xml.gz"}
+
+
+def _wanted(rel: str) -> bool:
+    path = Path(rel)
+    return not (
+        path.suffix in SKIP_SUFFIXES
+        or path.name in SKIP_NAMES
+        or any(part in rel for part in SKIP_PARTS)
+    )
+
+
+def precache_lists(site: Path) -> tuple[list[str], list[str]]:
+    """(shell, engine): site-relative URLs, pages as their directory URLs."""
+    shell: list[str] = []
+    engine: list[str] = []
+    for file in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = file.relative_to(site).as_posix()
+        if not _wanted(rel):
+            continue
+        if rel.startswith("pyodide/"):
+            engine.append(rel)
+        elif rel.endswith("index.html"):
+            shell.append(rel.removesuffix("index.html") or "./")
+        else:
+            shell.append(rel)
+    return shell, engine
+
+
+def write_service_worker(site: Path) -> tuple[int, int]:
+    shell, engine = precache_lists(site)
+    digest = hashlib.sha256()
+    for rel in shell + engine:
+        file = site / (rel + "index.html" if rel.endswith("/") or rel == "./" else rel)
+        if rel == "./":
+            file = site / "index.html"
+        digest.update(rel.encode() + b"\0" + file.read_bytes())
+    text = render_page("sw.js.j2", version=digest.hexdigest()[:16], shell=shell, engine=engine)
+    (site / "sw.js").write_text(text, encoding="utf-8")
+    return len(shell), len(engine)
