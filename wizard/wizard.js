@@ -18,6 +18,8 @@ let seq = 0;
 let renders = 0;
 const calls = new Map();
 let worker = null;
+let staticUntil = null; // the last day the build day's static pages hold (app/build.json)
+let staticOnly = false; // a range standing for a typed answer was chosen: keep to the static pages
 
 function exists(y, m, d) {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -73,7 +75,9 @@ function waiting() {
 function dayLine() {
   const line = screenEl.querySelector(".kw-day");
   if (!line || screenEl.dataset.enhanced) return;
-  line.innerHTML = `基準日（受診日）：<strong>${both(tokyoToday())}</strong>（今日） <a href="?edit=on" data-kw>基準日を変更</a>`;
+  const change = new URLSearchParams(location.search);
+  change.set("edit", "on");
+  line.innerHTML = `基準日（受診日）：<strong>${both(tokyoToday())}</strong>（今日） <a href="?${change}" data-kw>基準日を変更</a>`;
 }
 
 function call(query) {
@@ -93,6 +97,7 @@ async function show(query, push) {
   }
   screenEl.innerHTML = res.html;
   screenEl.dataset.enhanced = "1";
+  delete screenEl.dataset.source;
   screenEl.dataset.kind = res.kind;
   screenEl.dataset.node = res.node || "";
   screenEl.dataset.code = res.result_code || "";
@@ -115,7 +120,58 @@ async function show(query, push) {
   root.dispatchEvent(new CustomEvent("kw:render", { detail: res.kind }));
 }
 
-function go(query, { push = false, fallback = null } = {}) {
+// Until the engine is ready, an answer steps through the build's static pages in place (same
+// markup, same address), as long as the build day's answers still hold today and no other
+// 基準日 was asked for. A typed date or another day waits for the engine, with progress shown.
+function canStepStatic(query) {
+  const today = tokyoToday();
+  if (!staticUntil || new URLSearchParams(query).has("on")) return false;
+  return root.dataset.buildDay <= today && today <= staticUntil;
+}
+
+async function stepStatic(href, query, push) {
+  const response = await fetch(href);
+  if (!response.ok) return false;
+  const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+  const screen = doc.querySelector(".kw-screen");
+  if (!screen) return false;
+  if (screen.dataset.validUntil && screen.dataset.validUntil < tokyoToday()) return false;
+  // its links were relative to the static page: make them absolute (they lead to static pages)
+  for (const a of screen.querySelectorAll("a[href]")) {
+    a.href = new URL(a.getAttribute("href"), response.url).href;
+    a.removeAttribute("data-kw");
+  }
+  for (const b of screen.querySelectorAll("[formaction]")) {
+    b.setAttribute("formaction", new URL(b.getAttribute("formaction"), response.url).href);
+  }
+  screenEl.innerHTML = screen.innerHTML;
+  delete screenEl.dataset.enhanced;
+  screenEl.dataset.kind = screen.dataset.kind || "";
+  screenEl.dataset.node = screen.dataset.node || "";
+  screenEl.dataset.code = screen.dataset.code || "";
+  screenEl.dataset.source = "static";
+  const url = query ? `?${query}` : location.pathname;
+  if (push) history.pushState({ kw: 1 }, "", url);
+  else history.replaceState({ kw: 1 }, "", url);
+  dayLine(); // today's line (the static page's note speaks of pages without JavaScript)
+  const title = screen.querySelector(".kw-question");
+  if (title) document.title = `${title.textContent} - ${siteTitle}`;
+  const target = screenEl.querySelector(".kw-error-summary") || screenEl.querySelector(".kw-question");
+  if (target) target.focus();
+  root.dataset.renders = String(++renders);
+  root.dispatchEvent(new CustomEvent("kw:render", { detail: screenEl.dataset.kind }));
+  return true;
+}
+
+async function go(query, { push = false, fallback = null } = {}) {
+  const useStatic = fallback && (staticOnly || (mode === "loading" && canStepStatic(query)));
+  if (useStatic && mode !== "failed") {
+    try {
+      if (await stepStatic(fallback, query, push)) return;
+    } catch (error) {
+      console.warn("kenpo-wizard: static page unavailable:", error);
+    }
+  }
   if (mode === "ready") return show(query, push);
   pending = { query, push, fallback };
   if (mode === "failed") return fail("");
@@ -152,6 +208,10 @@ function ready() {
 }
 
 function start() {
+  fetch(new URL("build.json", import.meta.url))
+    .then((r) => r.json())
+    .then((b) => { staticUntil = b.static_valid_until || null; })
+    .catch(() => {});
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return fail("no WebAssembly or Worker");
   try {
     worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
@@ -213,7 +273,11 @@ if (root && screenEl && statusEl) {
     const params = new URLSearchParams(form.dataset.base || "");
     params.set(k, value);
     params.delete("edit");
+    // the first screen (built HTML) does not know a 基準日 given in the address: keep it
+    const here = new URLSearchParams(location.search);
+    if (here.has("on") && !params.has("on")) params.set("on", here.get("on"));
     const fallback = button && button.hasAttribute("formaction") ? button.formAction : null;
+    if (button && button.hasAttribute("data-kw-band")) staticOnly = true;
     go(params.toString(), { push: true, fallback });
   });
   root.addEventListener("input", (event) => {

@@ -9,6 +9,7 @@ reuses the wheel while the engine is unchanged and skips the ~12,000 no-JS pages
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -115,6 +116,9 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
                 "static_pages": stats.pages,
                 "static_results": stats.results,
                 "static_bytes": stats.bytes,
+                # the page script steps through the static pages, before the engine is ready,
+                # only up to this day (the build day's answers hold until then)
+                "static_valid_until": (stats.valid_until or dt.date.max).isoformat(),
             }
             log.info(
                 f"kenpo: {stats.pages} no-JS pages ({stats.results} results, "

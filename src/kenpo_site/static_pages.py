@@ -32,6 +32,8 @@ class Stats:
     results: int = 0
     largest: int = 0
     codes: set[str] = field(default_factory=set)
+    # the last day on which every result of the build day still holds (None: no change known)
+    valid_until: dt.date | None = None
 
 
 def build_note(on: dt.date) -> str:
@@ -70,6 +72,14 @@ def static_context(
     )
 
 
+def valid_until(answer: dict[str, object] | None) -> dt.date | None:
+    """The last day a result page holds: the day before the engine's next change."""
+    change = answer.get("next_change") if answer else None
+    if not isinstance(change, dict):
+        return None
+    return dt.date.fromisoformat(str(change["on"])) - dt.timedelta(days=1)
+
+
 def write_static_pages(site: Path, on: dt.date) -> Stats:
     """Every answer-prefix state for ``on``, one small page each (a depth-first walk)."""
     out_dir = site / STATIC_DIR
@@ -100,6 +110,7 @@ def write_static_pages(site: Path, on: dt.date) -> Stats:
             kind=scr.kind,
             node=scr.node or "",
             code=scr.answer["result_code"] if scr.answer else "",
+            valid_until=(valid_until(scr.answer) or "") if scr.answer else "",
             body=scr.html,
             employer=EMPLOYER_CLERK,
             association=ASSOCIATION_CONTACT,
@@ -115,6 +126,9 @@ def write_static_pages(site: Path, on: dt.date) -> Stats:
             stats.results += 1
             assert scr.answer is not None
             stats.codes.add(str(scr.answer["result_code"]))
+            until = valid_until(scr.answer)
+            if until is not None and (stats.valid_until is None or until < stats.valid_until):
+                stats.valid_until = until
             continue
         assert isinstance(node, Question)
         for band in reversed(offered):

@@ -37,11 +37,17 @@
     return scale.left + (segs[0][3] + segs[1][2]) / 2 * width;
   }
 
+  // The build marks the list for its own day; this re-marks it for today (the same on the
+  // build day, so nothing moves).
   function mark(root, today) {
     var items = root.querySelectorAll("[data-kenpo-milestone]");
     var before = null;
+    Array.prototype.forEach.call(root.querySelectorAll("[data-kenpo-today-marker]"), function (m) {
+      m.parentNode.removeChild(m);
+    });
     Array.prototype.forEach.call(items, function (li) {
       var st = status(today, li.getAttribute("data-start"), li.getAttribute("data-end"));
+      li.classList.remove("is-past", "is-current", "is-upcoming");
       li.classList.add("is-" + st[0]);
       var label = li.querySelector("[data-kenpo-status]");
       if (label) label.textContent = st[1];

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from kenpo_wizard.wareki import both
+
+from ..day import build_day
 from ..render import render
 from . import chart
 from .timeline import CHART_LANES, timeline_items
 
+STATUS = {"past": "過去", "current": "期間中", "upcoming": "今後"}
+
+
+def status(today: dt.date, start: dt.date, end: dt.date) -> tuple[str, str]:
+    """A milestone seen from ``today``, as kenpo.js marks it (drawing, not a rule)."""
+    if today < start:
+        return "upcoming", STATUS["upcoming"]
+    if today > end:
+        return "past", STATUS["past"]
+    return "current", "本日" if start == end else STATUS["current"]
+
 
 def timeline_html() -> str:
+    """The chart and the list, marked for the build day (the page script re-marks them for
+    today, which on the build day changes nothing: no layout shift)."""
     items = timeline_items()
+    today = build_day()
+    marks = [status(today, i.date.start, i.date.end) for i in items]
+    first_upcoming = next((k for k, m in enumerate(marks) if m[0] == "upcoming"), len(items))
     return render(
         "timeline.html.j2",
         items=items,
+        marks=marks,
+        marker_at=first_upcoming,
+        today_text=f"今日（日本時間）：{both(today)}",
         svg=chart.chart_svg(items),
         lanes=CHART_LANES,
     )

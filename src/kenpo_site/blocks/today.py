@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kenpo_wizard import leaflet as lf
-from kenpo_wizard.wareki import wareki
+from kenpo_wizard.wareki import both, wareki
 
+from ..day import build_day
 from ..render import render
 
 
@@ -57,4 +58,12 @@ def today_status_html() -> str:
             "（勤務先の事務担当者経由）。",
         ),
     )
-    return render("today_status.html.j2", periods=periods)
+    # The build day's state is in the HTML, so the page script changes nothing on that day (no
+    # layout shift); on a later day it shows that day's period (the site is rebuilt daily).
+    today = build_day().isoformat()
+    return render(
+        "today_status.html.j2",
+        periods=periods,
+        current=[p.start <= today <= p.end for p in periods],
+        label=f"本日 {both(build_day())} 時点（日本時間）",
+    )

@@ -157,6 +157,8 @@ def _choice(
         value=value,
         target=Html(target),
         pressed=Html(' aria-current="true"' if selected else ""),
+        # a range standing for a typed answer (static pages): the page script keeps to them
+        band=Html(" data-kw-band" if q.kind != "choice" else ""),
         label=label,
         mark=render("question.html", "choice_current", text=_("（現在の回答）"))
         if selected
