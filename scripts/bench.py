@@ -1,36 +1,51 @@
-"""``make bench``: how fast the wizard page is for a member, in headless Chromium on 127.0.0.1.
+"""``make bench``: how the wizard page loads for a member, in headless Chromium.
 
-For the real page (Pyodide in a Web Worker, first question in the HTML) and for a naive embed
-(Pyodide loaded on the main thread, the first question rendered only once Python runs, as
-most sites do), 5 cold loads (fresh browser profile, empty cache) and 5 warm loads (same
-profile, cached): time to first question visible, time to Pyodide ready, time from an answer
-to the next question, bytes transferred. Prints a Markdown table of medians.
+The site is served as a host serves it (kenpo_site.serve: Brotli/gzip, the site's headers).
+Each figure is the median of ``KENPO_BENCH_RUNS`` loads (5) under three profiles:
+unthrottled, and a phone (CPU ×4) on 10 Mbps and on 1.6 Mbps mobile networks (Chromium's
+network emulation, 40 and 150 ms latency). For the real page (Pyodide in a Web Worker, the
+first question in the HTML) and for a naive embed (Pyodide on the main thread, the first
+question rendered once Python runs, as most sites do):
 
-The naive page exists only while the bench runs: it is served from memory, never written
-into the site.
+* first question visible, engine ready, an early answer (given as soon as the question shows)
+  → next screen, an answer after ready → next screen;
+* main-thread long tasks (> 50 ms) and the JS heap;
+* bytes on the wire: a first visit (empty cache), and a repeat visit with the service worker
+  (the bytes of Pyodide taken from the network, which should be 0).
+
+Then Lighthouse 12.2.3 (mobile preset) on each page type, when ``npx`` can fetch it
+(``KENPO_BENCH_LIGHTHOUSE=0`` skips it). The naive page exists only while the bench runs.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from functools import partial
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from kenpo_site.serve import SiteHandler, read_headers
+
 REPO = Path(__file__).resolve().parents[1]
 SITE = Path(os.environ.get("KENPO_SITE", REPO / "site"))
+CHROMIUM = os.environ.get("KENPO_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 RUNS = int(os.environ.get("KENPO_BENCH_RUNS", "5"))
 NAIVE_PATH = "/wizard/_bench_naive/"
+PROFILES: dict[str, dict[str, float] | None] = {  # KENPO_BENCH_PROFILES=unthrottled picks
+    "unthrottled": None,
+    "phone, 10 Mbps": {"cpu": 4, "down": 10e6 / 8, "up": 5e6 / 8, "latency": 40},
+    "phone, 1.6 Mbps": {"cpu": 4, "down": 1.6e6 / 8, "up": 0.75e6 / 8, "latency": 150},
+}
 
 # The usual embed: a <script> that loads Pyodide on the page's own thread, then renders.
 NAIVE = """<!doctype html><html lang="ja"><head><meta charset="utf-8">
@@ -44,13 +59,13 @@ const base = new URL("../../@RUNTIME@", location.href).href;
 const engine = new URL("../../@ENGINE@", location.href).href;
 const py = await loadPyodide({ indexURL: base, lockFileURL: engine + "pyodide-lock.json", packageBaseUrl: engine });
 await py.loadPackage("kenpo-wizard", { messageCallback: () => {} });
-const bridge = py.pyimport("kenpo_wizard.web");
+const web = py.pyimport("kenpo_wizard.web");
 const root = document.getElementById("kenpo-wizard");
 const screen = root.querySelector("[data-kw-screen]");
 const today = new Date().toISOString().slice(0, 10);
 let renders = 0;
 function show(q) {
-  const res = JSON.parse(bridge.step(q, today));
+  const res = JSON.parse(web.step(q, today));
   screen.innerHTML = res.html;
   screen.dataset.node = res.node || "";
   root.dataset.renders = String(++renders);
@@ -67,20 +82,28 @@ root.dataset.mode = "ready";
 root.dataset.readyMs = String(Math.round(performance.now() - t0));
 </script></body></html>
 """
+# Long tasks on the page's main thread, counted from the start.
+LONG_TASKS = """
+window.__kwLong = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__kwLong.push(e.duration);
+}).observe({ type: "longtask", buffered: true });
+"""
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    sent = 0  # body bytes served since the last reset: what crossed the wire
+class Handler(SiteHandler):
+    """The site's own server, counting the bytes of each response body it sends."""
+
+    sent = 0
+    pyodide_sent = 0
+    brotli_sent = 0  # what the same responses weigh with Brotli (browsers ask for it on HTTPS)
     lock = threading.Lock()
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_header(self, keyword: str, value: str) -> None:
-        if keyword.lower() == "content-length":
-            with Handler.lock:
-                Handler.sent += int(value)
-        super().send_header(keyword, value)
+    def _send_file(self, file: Path, original: Path, encoding: str | None):  # type: ignore[no-untyped-def]
+        br = original.with_name(original.name + ".br")
+        with Handler.lock:
+            Handler.brotli_sent += (br if br.is_file() else file).stat().st_size
+        return super()._send_file(file, original, encoding)
 
     def do_GET(self) -> None:
         if self.path.split("?")[0] == NAIVE_PATH:
@@ -95,97 +118,198 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def end_headers(self) -> None:
-        # Warm loads use the HTTP cache, as with any static host that sends validators.
-        self.send_header("Cache-Control", "public, max-age=3600")
-        super().end_headers()
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            with Handler.lock:
+                Handler.sent += int(value)
+                if "/pyodide/" in self.path:
+                    Handler.pyodide_sent += int(value)
+        super().send_header(keyword, value)
+
+
+def _throttle(page: Page, ctx: BrowserContext, profile: dict[str, float] | None) -> None:
+    if profile is None:
+        return
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile["cpu"]})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": profile["latency"],
+            "downloadThroughput": profile["down"],
+            "uploadThroughput": profile["up"],
+        },
+    )
 
 
 FIRST_Q = "#kenpo-wizard [data-kw-screen] button[name='since']"
 RENDERS = "Number(document.getElementById('kenpo-wizard').dataset.renders || 0)"
+READY = "document.getElementById('kenpo-wizard').dataset.mode === 'ready'"
 
 
-def load(ctx: BrowserContext, url: str) -> dict[str, float]:
-    """One page load: first question visible, Pyodide ready, one answer, bytes served."""
+def _step(what: str) -> None:
+    if os.environ.get("KENPO_BENCH_VERBOSE"):
+        print(f"    {time.strftime('%X')} {what}", file=sys.stderr)
+
+
+def load(ctx: BrowserContext, url: str, profile: dict[str, float] | None) -> dict[str, float]:
     with Handler.lock:
-        Handler.sent = 0
+        Handler.sent = Handler.pyodide_sent = Handler.brotli_sent = 0
     page: Page = ctx.new_page()
+    page.add_init_script(LONG_TASKS)
+    _throttle(page, ctx, profile)
     t0 = time.monotonic()
     page.goto(url, wait_until="commit")
-    page.wait_for_selector(FIRST_Q, state="visible", timeout=180_000)
+    page.wait_for_selector(FIRST_Q, state="visible", timeout=600_000)
     first = time.monotonic() - t0
-    page.wait_for_function(
-        "document.getElementById('kenpo-wizard').dataset.mode === 'ready'",
-        timeout=180_000,
-        polling=5,
-    )
+    _step("first question")
+    early = float("nan")
+    if "naive" not in url:  # an answer given at once, before the engine is ready
+        before = int(page.evaluate(RENDERS))
+        t1 = time.monotonic()
+        page.click(f"{FIRST_Q}[value='before']")
+        page.wait_for_function(f"{RENDERS} > {before}", timeout=600_000, polling=5)
+        early = time.monotonic() - t1
+    _step("early answer done")
+    page.wait_for_function(READY, timeout=600_000, polling=5)
     ready = time.monotonic() - t0
-    before = int(page.evaluate(RENDERS))
+    _step("ready")
+    before = int(page.evaluate(RENDERS))  # the engine answers the question now on screen
     t1 = time.monotonic()
-    page.click(f"{FIRST_Q}[value='before']")
-    page.wait_for_function(f"{RENDERS} > {before}", timeout=60_000, polling=5)
+    page.click("#kenpo-wizard [data-kw-screen] .kw-choice >> nth=0")
+    page.wait_for_function(f"{RENDERS} > {before}", timeout=600_000, polling=5)
     answer = time.monotonic() - t1
+    long_tasks: list[float] = page.evaluate("window.__kwLong || []")
+    heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
     page.close()
     return {
         "first": first * 1000,
+        "early": early * 1000,
         "ready": ready * 1000,
         "answer": answer * 1000,
-        "bytes": Handler.sent,
+        "long": max(long_tasks, default=0.0),
+        "heap": heap / 1e6,
+        "bytes": Handler.sent / 1e6,
+        "pyodide": Handler.pyodide_sent / 1e6,
+        "brotli": Handler.brotli_sent / 1e6,
     }
 
 
-def run(url: str, label: str, browser: Browser, p: Playwright) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
+def run(
+    p: Playwright, browser: Browser, url: str, profile: dict[str, float] | None
+) -> dict[str, dict[str, float]]:
     cold = []
     for _ in range(RUNS):
-        ctx = browser.new_context()  # a new context has its own, empty HTTP cache
-        cold.append(load(ctx, url))
+        ctx = browser.new_context(service_workers="block", bypass_csp=True)  # a first visit
+        cold.append(load(ctx, url, profile))
         ctx.close()
-    # Warm: a profile on disk, as a returning visitor has. An incognito context keeps its cache
-    # in memory and does not keep the 9 MB WebAssembly file, so it would measure a cold load.
-    with tempfile.TemporaryDirectory() as profile:
-        chromium = os.environ.get("KENPO_CHROMIUM", "/usr/bin/chromium")
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=chromium, args=ARGS)
-        load(ctx, url)  # fill the cache
-        warm = [load(ctx, url) for _ in range(RUNS)]
+    # Repeat visits: a profile on disk with the service worker, as a returning member has.
+    with tempfile.TemporaryDirectory() as dir_:
+        ctx = p.chromium.launch_persistent_context(
+            dir_,
+            executable_path=CHROMIUM,
+            args=ARGS,
+            bypass_csp=True,  # the test predicates
+        )
+        first = ctx.new_page()
+        first.goto(url)
+        first.wait_for_function(READY, timeout=600_000)
+        first.evaluate(  # the naive page registers no service worker: do not wait for one
+            "Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 5000))])"
+            ".then(() => 1)"
+        )
+        time.sleep(2)  # the worker's install caches the engine
+        first.close()
+        warm = [load(ctx, url, profile) for _ in range(RUNS)]
         ctx.close()
-    for kind, rows in (("cold", cold), ("warm", warm)):
-        out[kind] = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
-    print(f"  {label}: done", file=sys.stderr)
-    return out
+    return {
+        kind: {k: statistics.median(r[k] for r in rows) for k in rows[0]}
+        for kind, rows in (("first visit", cold), ("repeat visit", warm))
+    }
+
+
+def lighthouse(base: str) -> dict[str, dict[str, float]]:
+    pages = {
+        "top": "/",
+        "guide (schedule)": "/schedule/",
+        "table (comparison)": "/comparison/",
+        "wizard": "/wizard/",
+        "no-JS state": "/wizard/s/before/",
+    }
+    scores: dict[str, dict[str, float]] = {}
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    for name, path in pages.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "lh.json"
+            done = subprocess.run(
+                [
+                    "npx", "--yes", "lighthouse@12.2.3", base + path, "--quiet",
+                    "--output=json", f"--output-path={out}",
+                    "--only-categories=performance,accessibility,best-practices",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                ],
+                env=env, capture_output=True, text=True, timeout=300, check=False,
+            )  # fmt: skip
+            if done.returncode != 0 or not out.exists():
+                print(f"  lighthouse {name}: {done.stderr[-300:]}", file=sys.stderr)
+                continue
+            cats = json.loads(out.read_text())["categories"]
+            scores[name] = {k: v["score"] for k, v in cats.items()}
+    return scores
 
 
 def main() -> int:
     if not (SITE / "wizard" / "app" / "build.json").exists():
         print(f"{SITE} has no built wizard: run `make site` first", file=sys.stderr)
         return 2
-    handler = functools.partial(Handler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler = type("Bench", (Handler,), {"rules": read_headers(SITE / "_headers")})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(SITE)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    chromium = os.environ.get("KENPO_CHROMIUM", "/usr/bin/chromium")
+    rows: list[tuple[str, str, str, dict[str, float]]] = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-            results = {
-                "wizard page (worker, question 1 in HTML)": run(
-                    f"{base}/wizard/", "wizard", browser, p
-                ),
-                "naive embed (main thread)": run(f"{base}{NAIVE_PATH}", "naive", browser, p),
-            }
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            wanted = os.environ.get("KENPO_BENCH_PROFILES")
+            for pname, profile in PROFILES.items():
+                if wanted and pname not in wanted.split(","):
+                    continue
+                for label, url in (
+                    ("wizard page", f"{base}/wizard/"),
+                    ("naive embed", f"{base}{NAIVE_PATH}"),
+                ):
+                    for kind, m in run(p, browser, url, profile).items():
+                        rows.append((pname, label, kind, m))
+                    print(f"  {pname} / {label}: done", file=sys.stderr)
             browser.close()
+        scores = lighthouse(base) if os.environ.get("KENPO_BENCH_LIGHTHOUSE", "1") != "0" else {}
     finally:
         server.shutdown()
-    print(f"\nMedian of {RUNS} loads, headless Chromium, site on 127.0.0.1 (no network latency).\n")
     print(
-        "| page | load | first question visible | Pyodide ready | answer → next question | transferred |"
+        f"\nMedians of {RUNS} loads, headless Chromium, served by kenpo_site.serve on 127.0.0.1.\n"
     )
-    print("|---|---|---:|---:|---:|---:|")
-    for name, by_kind in results.items():
-        for kind, m in by_kind.items():
+    print(
+        "| profile | page | visit | first question | early answer → next | engine ready |"
+        " answer → next | longest main-thread task | JS heap | on the wire (gzip, http) |"
+        " of it Pyodide | with Brotli (https) |"
+    )
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for pname, label, kind, m in rows:
+        early = "—" if m["early"] != m["early"] else f"{m['early']:.0f} ms"
+        print(
+            f"| {pname} | {label} | {kind} | {m['first']:.0f} ms | {early} | {m['ready']:.0f} ms |"
+            f" {m['answer']:.0f} ms | {m['long']:.0f} ms | {m['heap']:.1f} MB |"
+            f" {m['bytes']:.2f} MB | {m['pyodide']:.2f} MB | {m['brotli']:.2f} MB |"
+        )
+    if scores:
+        print("\nLighthouse 12.2.3, mobile preset:\n")
+        print("| page | performance | accessibility | best practices |")
+        print("|---|---:|---:|---:|")
+        for name, s in scores.items():
             print(
-                f"| {name} | {kind} | {m['first']:.0f} ms | {m['ready']:.0f} ms |"
-                f" {m['answer']:.0f} ms | {m['bytes'] / 1e6:.2f} MB |"
+                f"| {name} | {s.get('performance', 0):.2f} | {s.get('accessibility', 0):.2f} |"
+                f" {s.get('best-practices', 0):.2f} |"
             )
     return 0
 
