@@ -32,8 +32,13 @@ class Stats:
     results: int = 0
     largest: int = 0
     codes: set[str] = field(default_factory=set)
-    # the last day on which every result of the build day still holds (None: no change known)
-    valid_until: dt.date | None = None
+    # each result's last day (the day before the engine's next change), where it has one
+    last_days: list[dt.date] = field(default_factory=list)
+
+    @property
+    def valid_until(self) -> dt.date | None:
+        """The last day on which every result of the build day still holds."""
+        return min(self.last_days, default=None)
 
 
 def build_note(on: dt.date) -> str:
@@ -126,9 +131,9 @@ def write_static_pages(site: Path, on: dt.date) -> Stats:
             stats.results += 1
             assert scr.answer is not None
             stats.codes.add(str(scr.answer["result_code"]))
-            until = valid_until(scr.answer)
-            if until is not None and (stats.valid_until is None or until < stats.valid_until):
-                stats.valid_until = until
+            last = valid_until(scr.answer)
+            if last is not None:
+                stats.last_days.append(last)
             continue
         assert isinstance(node, Question)
         for band in reversed(offered):
