@@ -10,8 +10,9 @@ question rendered once Python runs, as most sites do):
 * first question visible, engine ready, an early answer (given as soon as the question shows)
   → next screen, an answer after ready → next screen;
 * main-thread long tasks (> 50 ms) and the JS heap;
-* bytes on the wire: a first visit (empty cache), and a repeat visit with the service worker
-  (the bytes of Pyodide taken from the network, which should be 0).
+* bytes on the wire (response bodies as sent; Chromium asks for Brotli on 127.0.0.1 too): a
+  first visit (empty cache), and a repeat visit with the service worker (the bytes of Pyodide
+  taken from the network, which should be 0).
 
 Then Lighthouse 12.2.3 (mobile preset) on each page type, when ``npx`` can fetch it
 (``KENPO_BENCH_LIGHTHOUSE=0`` skips it). The naive page exists only while the bench runs.
@@ -96,14 +97,7 @@ class Handler(SiteHandler):
 
     sent = 0
     pyodide_sent = 0
-    brotli_sent = 0  # what the same responses weigh with Brotli (browsers ask for it on HTTPS)
     lock = threading.Lock()
-
-    def _send_file(self, file: Path, original: Path, encoding: str | None):  # type: ignore[no-untyped-def]
-        br = original.with_name(original.name + ".br")
-        with Handler.lock:
-            Handler.brotli_sent += (br if br.is_file() else file).stat().st_size
-        return super()._send_file(file, original, encoding)
 
     def do_GET(self) -> None:
         if self.path.split("?")[0] == NAIVE_PATH:
@@ -155,7 +149,7 @@ def _step(what: str) -> None:
 
 def load(ctx: BrowserContext, url: str, profile: dict[str, float] | None) -> dict[str, float]:
     with Handler.lock:
-        Handler.sent = Handler.pyodide_sent = Handler.brotli_sent = 0
+        Handler.sent = Handler.pyodide_sent = 0
     page: Page = ctx.new_page()
     page.add_init_script(LONG_TASKS)
     _throttle(page, ctx, profile)
@@ -192,7 +186,6 @@ def load(ctx: BrowserContext, url: str, profile: dict[str, float] | None) -> dic
         "heap": heap / 1e6,
         "bytes": Handler.sent / 1e6,
         "pyodide": Handler.pyodide_sent / 1e6,
-        "brotli": Handler.brotli_sent / 1e6,
     }
 
 
@@ -291,16 +284,15 @@ def main() -> int:
     )
     print(
         "| profile | page | visit | first question | early answer → next | engine ready |"
-        " answer → next | longest main-thread task | JS heap | on the wire (gzip, http) |"
-        " of it Pyodide | with Brotli (https) |"
+        " answer → next | longest main-thread task | JS heap | on the wire | of it Pyodide |"
     )
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for pname, label, kind, m in rows:
         early = "—" if m["early"] != m["early"] else f"{m['early']:.0f} ms"
         print(
             f"| {pname} | {label} | {kind} | {m['first']:.0f} ms | {early} | {m['ready']:.0f} ms |"
             f" {m['answer']:.0f} ms | {m['long']:.0f} ms | {m['heap']:.1f} MB |"
-            f" {m['bytes']:.2f} MB | {m['pyodide']:.2f} MB | {m['brotli']:.2f} MB |"
+            f" {m['bytes']:.2f} MB | {m['pyodide']:.2f} MB |"
         )
     if scores:
         print("\nLighthouse 12.2.3, mobile preset:\n")

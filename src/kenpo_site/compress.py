@@ -15,7 +15,21 @@ from pathlib import Path
 
 import brotli
 
-SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".txt", ".xml", ".map"}
+# .zip: Pyodide's trimmed library is stored uncompressed for this (a deflated zip gains
+# nothing and gets no variant: see KEEP_BELOW).
+SUFFIXES = {
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".svg",
+    ".wasm",
+    ".zip",
+    ".txt",
+    ".xml",
+    ".map",
+}
 MIN_SIZE = 1024  # below a packet, compression saves nothing on the wire
 BIG = 64 * 1024  # Brotli 11 (slow, cached); smaller files use quality 5
 KEEP_BELOW = 0.95  # a variant is written only when it is at least 5 % smaller
