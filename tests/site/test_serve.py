@@ -54,6 +54,9 @@ def test_pyodide_and_the_wheel_are_immutable_under_versioned_paths(
     assert "immutable" in headers["cache-control"] and "max-age=31536000" in headers["cache-control"]
     wasm = (site_dir / built["runtime"] / "pyodide.asm.wasm").read_bytes()
     assert brotli.decompress(body) == wasm
+    headers, body = _get(f"{base_url}/{built['runtime']}python_stdlib.zip", "br")
+    assert headers["content-encoding"] == "br"  # stored members: Brotli over the whole archive
+    assert len(body) < (site_dir / built["runtime"] / "python_stdlib.zip").stat().st_size / 2
     headers, _ = _get(f"{base_url}/{built['engine']}{built['wheel']}")
     assert "immutable" in headers["cache-control"]
     headers, _ = _get(f"{base_url}/wizard/app/worker.js")
