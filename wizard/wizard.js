@@ -19,6 +19,7 @@ let renders = 0;
 const calls = new Map();
 let worker = null;
 let staticUntil = null; // the last day the build day's static pages hold (app/build.json)
+let staticKnown = null; // the fetch of build.json: an early answer waits for it, not for Pyodide
 let staticOnly = false; // a range standing for a typed answer was chosen: keep to the static pages
 
 function exists(y, m, d) {
@@ -164,6 +165,7 @@ async function stepStatic(href, query, push) {
 }
 
 async function go(query, { push = false, fallback = null } = {}) {
+  if (staticKnown && mode === "loading") await staticKnown;
   const useStatic = fallback && (staticOnly || (mode === "loading" && canStepStatic(query)));
   if (useStatic && mode !== "failed") {
     try {
@@ -208,7 +210,7 @@ function ready() {
 }
 
 function start() {
-  fetch(new URL("build.json", import.meta.url))
+  staticKnown = fetch(new URL("build.json", import.meta.url))
     .then((r) => r.json())
     .then((b) => { staticUntil = b.static_valid_until || null; })
     .catch(() => {});
