@@ -27,31 +27,28 @@ def _wanted(rel: str) -> bool:
     )
 
 
-def precache_lists(site: Path) -> tuple[list[str], list[str]]:
-    """(shell, engine): site-relative URLs, pages as their directory URLs."""
+def precache_lists(site: Path) -> tuple[list[str], list[str], str]:
+    """(shell, engine, version): site-relative URLs, pages as their directory URLs, and a
+    hash of every cached file."""
     shell: list[str] = []
     engine: list[str] = []
+    digest = hashlib.sha256()
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = file.relative_to(site).as_posix()
         if not _wanted(rel):
             continue
+        digest.update(rel.encode() + b"\0" + file.read_bytes())
         if rel.startswith("pyodide/"):
             engine.append(rel)
         elif rel.endswith("index.html"):
             shell.append(rel.removesuffix("index.html") or "./")
         else:
             shell.append(rel)
-    return shell, engine
+    return shell, engine, digest.hexdigest()[:16]
 
 
 def write_service_worker(site: Path) -> tuple[int, int]:
-    shell, engine = precache_lists(site)
-    digest = hashlib.sha256()
-    for rel in shell + engine:
-        file = site / (rel + "index.html" if rel.endswith("/") or rel == "./" else rel)
-        if rel == "./":
-            file = site / "index.html"
-        digest.update(rel.encode() + b"\0" + file.read_bytes())
-    text = render_page("sw.js.j2", version=digest.hexdigest()[:16], shell=shell, engine=engine)
+    shell, engine, version = precache_lists(site)
+    text = render_page("sw.js.j2", version=version, shell=shell, engine=engine)
     (site / "sw.js").write_text(text, encoding="utf-8")
     return len(shell), len(engine)
