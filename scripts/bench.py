@@ -9,10 +9,11 @@ question rendered once Python runs, as most sites do):
 
 * first question visible, engine ready, an early answer (given as soon as the question shows)
   → next screen, an answer after ready → next screen;
-* main-thread long tasks (> 50 ms) and the JS heap;
+* main-thread long tasks (> 50 ms), the JS heap, and the worker's wasm memory (the interpreter);
 * bytes on the wire (response bodies as sent; Chromium asks for Brotli on 127.0.0.1 too): a
   first visit (empty cache), and a repeat visit with the service worker (the bytes of Pyodide
-  taken from the network, which should be 0).
+  taken from the network, which should be 0), once with the worker's memory snapshot removed
+  before each load (warm files, a fresh interpreter) and once booting from it.
 
 Then Lighthouse 12.2.3 (mobile preset) on each page type, when ``npx`` can fetch it
 (``KENPO_BENCH_LIGHTHOUSE=0`` skips it). The naive page exists only while the bench runs.
@@ -59,7 +60,9 @@ const t0 = performance.now();
 const base = new URL("../../@RUNTIME@", location.href).href;
 const engine = new URL("../../@ENGINE@", location.href).href;
 const py = await loadPyodide({ indexURL: base, lockFileURL: engine + "pyodide-lock.json", packageBaseUrl: engine });
-await py.loadPackage("kenpo-wizard", { messageCallback: () => {} });
+const lock = await (await fetch(engine + "pyodide-lock.json")).json();
+const wheel = await (await fetch(engine + lock.packages["kenpo-wizard"].file_name)).arrayBuffer();
+py.unpackArchive(new Uint8Array(wheel), "wheel"); // the trimmed stdlib has no loadPackage machinery
 const web = py.pyimport("kenpo_wizard.web");
 const root = document.getElementById("kenpo-wizard");
 const screen = root.querySelector("[data-kw-screen]");
@@ -140,11 +143,28 @@ def _throttle(page: Page, ctx: BrowserContext, profile: dict[str, float] | None)
 FIRST_Q = "#kenpo-wizard [data-kw-screen] button[name='since']"
 RENDERS = "Number(document.getElementById('kenpo-wizard').dataset.renders || 0)"
 READY = "document.getElementById('kenpo-wizard').dataset.mode === 'ready'"
+STEP_MS = "document.getElementById('kenpo-wizard').dataset.stepMs !== undefined"
 
 
 def _step(what: str) -> None:
     if os.environ.get("KENPO_BENCH_VERBOSE"):
         print(f"    {time.strftime('%X')} {what}", file=sys.stderr)
+
+
+def _answer(page: Page, button: str) -> float:
+    """Click an answer; the ms from the click to the frame showing the next screen, as the page
+    measures it (event.timeStamp to requestAnimationFrame: Playwright's own round trips left
+    out). The naive page has no such mark: the wall clock there."""
+    page.evaluate("delete document.getElementById('kenpo-wizard').dataset.stepMs")
+    before = int(page.evaluate(RENDERS))
+    t1 = time.monotonic()
+    page.click(button)
+    page.wait_for_function(f"{RENDERS} > {before}", timeout=600_000, polling=5)
+    wall = (time.monotonic() - t1) * 1000
+    if page.get_attribute("#kenpo-wizard", "data-engine") is None:
+        return wall
+    page.wait_for_function(STEP_MS, timeout=10_000, polling=5)
+    return float(page.get_attribute("#kenpo-wizard", "data-step-ms") or "nan")
 
 
 def load(ctx: BrowserContext, url: str, profile: dict[str, float] | None) -> dict[str, float]:
@@ -160,30 +180,27 @@ def load(ctx: BrowserContext, url: str, profile: dict[str, float] | None) -> dic
     _step("first question")
     early = float("nan")
     if "naive" not in url:  # an answer given at once, before the engine is ready
-        before = int(page.evaluate(RENDERS))
-        t1 = time.monotonic()
-        page.click(f"{FIRST_Q}[value='before']")
-        page.wait_for_function(f"{RENDERS} > {before}", timeout=600_000, polling=5)
-        early = time.monotonic() - t1
+        early = _answer(page, f"{FIRST_Q}[value='before']")
     _step("early answer done")
     page.wait_for_function(READY, timeout=600_000, polling=5)
     ready = time.monotonic() - t0
     _step("ready")
-    before = int(page.evaluate(RENDERS))  # the engine answers the question now on screen
-    t1 = time.monotonic()
-    page.click("#kenpo-wizard [data-kw-screen] .kw-choice >> nth=0")
-    page.wait_for_function(f"{RENDERS} > {before}", timeout=600_000, polling=5)
-    answer = time.monotonic() - t1
+    # the engine answers the question now on screen
+    answer = _answer(page, "#kenpo-wizard [data-kw-screen] .kw-choice >> nth=0")
     long_tasks: list[float] = page.evaluate("window.__kwLong || []")
     heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
+    wasm = float(page.get_attribute("#kenpo-wizard", "data-wasm-bytes") or 0)
+    from_snapshot = page.get_attribute("#kenpo-wizard", "data-ready-from") == "snapshot"
     page.close()
     return {
         "first": first * 1000,
-        "early": early * 1000,
+        "early": early,
         "ready": ready * 1000,
-        "answer": answer * 1000,
+        "answer": answer,
         "long": max(long_tasks, default=0.0),
         "heap": heap / 1e6,
+        "wasm": wasm / 1e6,
+        "snapshot": float(from_snapshot),
         "bytes": Handler.sent / 1e6,
         "pyodide": Handler.pyodide_sent / 1e6,
     }
@@ -214,11 +231,22 @@ def run(
         )
         time.sleep(2)  # the worker's install caches the engine
         first.close()
-        warm = [load(ctx, url, profile) for _ in range(RUNS)]
+        plain = []  # warm, but the interpreter booted afresh: no memory snapshot kept
+        for _ in range(RUNS):
+            drop = ctx.new_page()
+            drop.goto(url.rsplit("/wizard/", 1)[0] + "/404.html")
+            drop.evaluate("caches.delete('kenpo.snapshots')")
+            drop.close()
+            plain.append(load(ctx, url, profile))
+        warm = [load(ctx, url, profile) for _ in range(RUNS)]  # from the worker's snapshot
         ctx.close()
     return {
         kind: {k: statistics.median(r[k] for r in rows) for k in rows[0]}
-        for kind, rows in (("first visit", cold), ("repeat visit", warm))
+        for kind, rows in (
+            ("first visit", cold),
+            ("repeat, no snapshot", plain),
+            ("repeat visit", warm),
+        )
     }
 
 
@@ -284,15 +312,17 @@ def main() -> int:
     )
     print(
         "| profile | page | visit | first question | early answer → next | engine ready |"
-        " answer → next | longest main-thread task | JS heap | on the wire | of it Pyodide |"
+        " answer → next | longest main-thread task | JS heap | wasm memory | on the wire |"
+        " of it Pyodide | from snapshot |"
     )
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for pname, label, kind, m in rows:
         early = "—" if m["early"] != m["early"] else f"{m['early']:.0f} ms"
         print(
             f"| {pname} | {label} | {kind} | {m['first']:.0f} ms | {early} | {m['ready']:.0f} ms |"
             f" {m['answer']:.0f} ms | {m['long']:.0f} ms | {m['heap']:.1f} MB |"
-            f" {m['bytes']:.2f} MB | {m['pyodide']:.2f} MB |"
+            f" {m['wasm']:.1f} MB | {m['bytes']:.2f} MB | {m['pyodide']:.2f} MB |"
+            f" {m['snapshot']:.0%} |"
         )
     if scores:
         print("\nLighthouse 12.2.3, mobile preset:\n")

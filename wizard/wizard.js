@@ -20,6 +20,7 @@ const calls = new Map();
 let worker = null;
 let staticUntil = null; // the last day the build day's static pages hold (app/build.json)
 let staticKnown = null; // the fetch of build.json: an early answer waits for it, not for Pyodide
+let stepStarted = null; // when the answer being stepped to was given (event.timeStamp)
 let staticOnly = false; // a range standing for a typed answer was chosen: keep to the static pages
 
 function exists(y, m, d) {
@@ -117,8 +118,17 @@ async function show(query, push) {
   screenEl.querySelectorAll(".kw-date").forEach(preview);
   const target = screenEl.querySelector(".kw-error-summary") || screenEl.querySelector(".kw-question");
   if (target) target.focus();
-  root.dataset.renders = String(++renders); // lets tests and the bench see a finished step
-  root.dispatchEvent(new CustomEvent("kw:render", { detail: res.kind }));
+  rendered(res.kind);
+}
+
+// Lets tests and the bench see a finished step; the bench reads how long the step took, from
+// the member's click or key to the frame that shows the next screen.
+function rendered(kind) {
+  root.dataset.renders = String(++renders);
+  root.dispatchEvent(new CustomEvent("kw:render", { detail: kind }));
+  const since = stepStarted;
+  if (since !== null) requestAnimationFrame(() => { root.dataset.stepMs = String(Math.round(performance.now() - since)); });
+  stepStarted = null;
 }
 
 // Until the engine is ready, an answer steps through the build's static pages in place (same
@@ -159,8 +169,7 @@ async function stepStatic(href, query, push) {
   if (title) document.title = `${title.textContent} - ${siteTitle}`;
   const target = screenEl.querySelector(".kw-error-summary") || screenEl.querySelector(".kw-question");
   if (target) target.focus();
-  root.dataset.renders = String(++renders);
-  root.dispatchEvent(new CustomEvent("kw:render", { detail: screenEl.dataset.kind }));
+  rendered(screenEl.dataset.kind);
   return true;
 }
 
@@ -237,6 +246,8 @@ function start() {
       if (pending) waiting();
     } else if (data.type === "ready") {
       root.dataset.readyMs = String(data.ms);
+      root.dataset.readyFrom = data.from || ""; // cold, or snapshot (a warm start)
+      root.dataset.wasmBytes = String(data.wasm || 0);
       ready();
     } else if (data.type === "screen") {
       const c = calls.get(data.id);
@@ -266,6 +277,7 @@ if (root && screenEl && statusEl) {
     const form = event.target.closest("[data-kw-form]");
     if (!form || mode === "failed") return; // the browser follows formaction to a static page
     event.preventDefault();
+    stepStarted = event.timeStamp;
     const k = form.dataset.key;
     const button = event.submitter || lastButton;
     let value;

@@ -3,35 +3,103 @@
 // this site: the runtime, and the wheel pinned by sha256 in our lock, each under a versioned
 // path the page sends first ({type: "init", runtime, engine}; not in the worker's URL, which a
 // service worker's cached copy does not keep).
+//
+// Warm start: after the first boot the worker keeps a memory snapshot of the interpreter with
+// the engine imported (Cache Storage, gzip), keyed by both versioned paths, and boots from it
+// next time (no stdlib compile, no imports). A missing, stale or broken snapshot means a normal
+// boot; where Cache Storage is missing (some private windows) nothing is stored.
 let web = null;
 let ready = null;
 
-async function boot(runtime, engine) {
-  const started = performance.now();
-  postMessage({ type: "progress", stage: 1 });
-  const { loadPyodide } = await import(runtime + "pyodide.mjs");
+const SNAPSHOTS = "kenpo.snapshots"; // not "kenpo-…": the service worker drops those per build
+const quiet = () => {};
+
+async function wheelFrom(engine) {
+  // Our lock names the wheel and its sha256; the bytes are checked before they are installed.
+  const lock = await (await fetch(engine + "pyodide-lock.json")).json();
+  const entry = lock.packages["kenpo-wizard"];
+  const response = await fetch(engine + entry.file_name);
+  if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== entry.sha256) throw new Error("wheel: sha256 does not match the lock");
+  return bytes;
+}
+
+async function snapshotStore() {
+  try {
+    return await caches.open(SNAPSHOTS);
+  } catch (error) {
+    return null; // no Cache Storage here: boot normally, store nothing
+  }
+}
+
+async function readSnapshot(store, key) {
+  const hit = store && (await store.match(key));
+  if (!hit) return null;
+  const plain = hit.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(plain).arrayBuffer());
+}
+
+async function keepSnapshot(store, key, bytes) {
+  const packed = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+  await store.put(key, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
+  for (const old of await store.keys()) {
+    if (old.url !== key) await store.delete(old); // one build's snapshot at a time
+  }
+}
+
+async function start(loadPyodide, runtime, engine, wheel, snapshot) {
   const pyodide = await loadPyodide({
     indexURL: runtime,
     lockFileURL: engine + "pyodide-lock.json",
     packageBaseUrl: engine,
-    stdout: () => {},
-    stderr: () => {},
+    stdout: quiet,
+    stderr: quiet,
+    ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
   });
   postMessage({ type: "progress", stage: 2 });
-  const problems = [];
-  // loadPackage reports a failed download or a sha256 mismatch by returning [] (no throw).
-  const loaded = await pyodide.loadPackage("kenpo-wizard", {
-    checkIntegrity: true,
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
-  if (!loaded || loaded.length === 0) {
-    throw new Error("package not loaded: " + problems.join(" "));
-  }
+  // The engine's files (catalogs, templates): a snapshot holds memory, not the file system.
+  pyodide.unpackArchive(await wheel, "wheel");
   postMessage({ type: "progress", stage: 3 });
+  // Import and warm up everything the first answer needs (already done in a snapshot).
+  pyodide.runPython("from kenpo_wizard import web\nweb.step('', '2025-01-01')");
+  return pyodide;
+}
+
+async function boot(runtime, engine) {
+  const started = performance.now();
+  postMessage({ type: "progress", stage: 1 });
+  const key = new URL(`${engine}snapshot?runtime=${encodeURIComponent(runtime)}`, self.location).href;
+  const wheel = wheelFrom(engine);
+  wheel.catch(quiet); // awaited below; a failure is reported there
+  const [{ loadPyodide }, store] = await Promise.all([import(runtime + "pyodide.mjs"), snapshotStore()]);
+  let pyodide = null;
+  let from = "cold";
+  try {
+    const snapshot = await readSnapshot(store, key);
+    if (snapshot) {
+      pyodide = await start(loadPyodide, runtime, engine, wheel, snapshot);
+      from = "snapshot";
+    }
+  } catch (error) {
+    pyodide = null; // a broken or stale snapshot: drop it and boot normally
+    if (store) await store.delete(key).catch(quiet);
+  }
+  let fresh = null;
+  if (!pyodide) {
+    pyodide = await start(loadPyodide, runtime, engine, wheel, null);
+    fresh = pyodide.makeMemorySnapshot(); // before any proxy to Python exists on this side
+  }
   web = pyodide.pyimport("kenpo_wizard.web");
-  web.step("", "2025-01-01"); // import and warm up everything the first answer needs
-  return Math.round(performance.now() - started);
+  const ms = Math.round(performance.now() - started);
+  const wasm = pyodide._module.HEAPU8.byteLength; // the interpreter's memory (for the bench)
+  if (fresh && store) {
+    // After "ready" is posted: storing never holds up an answer.
+    setTimeout(() => keepSnapshot(store, key, fresh).catch(quiet), 0);
+  }
+  return { ms, from, wasm };
 }
 
 onmessage = async (event) => {
@@ -39,7 +107,7 @@ onmessage = async (event) => {
   if (data.type === "init") {
     ready = boot(data.runtime, data.engine);
     ready.then(
-      (ms) => postMessage({ type: "ready", ms }),
+      ({ ms, from, wasm }) => postMessage({ type: "ready", ms, from, wasm }),
       (error) => postMessage({ type: "failed", reason: String((error && error.message) || error) }),
     );
     return;

@@ -3,7 +3,7 @@
 //
 //   node stdlib.mjs PYODIDE_DIR ENGINE_DIR OUT_ZIP QUERIES_JSON
 //
-// 1. Boot Pyodide from the npm package, load the engine's wheel through our lock file (as the
+// 1. Boot Pyodide from the npm package, unpack the engine's wheel named in our lock file (as the
 //    browser's worker does), and call the wizard's entry point for every query given (the
 //    first screen, every question and result of the flow, the error screens).
 // 2. Every module then in sys.modules that came from the stdlib zip is kept, with its
@@ -25,9 +25,13 @@ const pyodide = await loadPyodide({
   lockFileURL: path.join(engineDir, "pyodide-lock.json"),
   packageBaseUrl: engineDir + path.sep,
   stdout: (line) => console.log(line),
+  _makeSnapshot: true, // as the worker boots: whatever a warm start needs is traced too
 });
-const loaded = await pyodide.loadPackage("kenpo-wizard", { messageCallback: () => {} });
-if (!loaded || loaded.length === 0) throw new Error("the engine's wheel did not load");
+const lock = JSON.parse(readFileSync(path.join(engineDir, "pyodide-lock.json"), "utf8"));
+const wheel = readFileSync(path.join(engineDir, lock.packages["kenpo-wizard"].file_name));
+pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
+pyodide.runPython("from kenpo_wizard import web\nweb.step('', '2025-01-01')");
+pyodide.makeMemorySnapshot();
 pyodide.mountNodeFS("/out", path.dirname(path.resolve(outZip)));
 pyodide.globals.set("QUERIES", pyodide.toPy(queries));
 pyodide.globals.set("OUT", "/out/" + path.basename(outZip));

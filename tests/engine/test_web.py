@@ -63,6 +63,14 @@ def test_values_are_escaped_and_fragments_pass_as_markup() -> None:
     assert '<p class="kw-notice" role="status">a</p>' in wrapped
 
 
+def test_escaping_matches_the_standard_library() -> None:
+    import html
+
+    for text in ("<a href=\"x\">'&'</a>", "&amp;", "資格確認書 & <b>", "plain"):
+        assert web_html.esc(text) == html.escape(text, quote=True)
+    assert web_html.esc(web_html.Html("<b>")) == "<b>"
+
+
 def test_a_typed_answer_is_escaped_on_the_error_screen() -> None:
     s = screen('since=later&joined_on="><img src=x>', DAY)
     assert ("<img" not in s.html and "&lt;img" in s.html) or "&quot;&gt;&lt;img" in s.html

@@ -45,8 +45,13 @@ def test_the_guide_and_the_wizard_work_offline_after_one_visit(visited: Any, bas
     page.wait_for_function(
         "document.getElementById('kenpo-wizard').dataset.mode === 'ready'", timeout=120_000
     )
-    screen = page.locator("#kenpo-wizard [data-kw-screen]")
-    assert screen.get_attribute("data-node") not in (None, FLOW.start)
+    # The link's answers are shown once the engine has stepped through them (just after ready).
+    page.wait_for_function(
+        "(n) => { const s = document.querySelector('#kenpo-wizard [data-kw-screen]');"
+        " return s.dataset.enhanced === '1' && s.dataset.node && s.dataset.node !== n; }",
+        arg=FLOW.start,
+        timeout=30_000,
+    )
     page.locator("#kenpo-wizard .kw-choice").first.click()
     page.wait_for_function(
         "Number(document.getElementById('kenpo-wizard').dataset.renders || 0) >= 2"

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 import urllib.parse
-from typing import Any
 
 from playwright.sync_api import Page, Route
 from wizkit import (
-    Golden,
+    expected_screen,
     load,
     one_per_answer,
     one_per_outcome,
@@ -27,9 +26,7 @@ from wizkit import (
     wait_render,
 )
 
-from kenpo_wizard import texts
-from kenpo_wizard.flow import FLOW, walk
-from kenpo_wizard.rules import assess
+from kenpo_wizard.flow import FLOW
 
 SCREEN = "#kenpo-wizard [data-kw-screen]"
 
@@ -54,23 +51,6 @@ def answer(page: Page, qid: str, value: str, *, wareki: bool = False) -> None:
         page.fill(f"#kw-{qid}-d", str(day.day))
         page.click(f"{SCREEN} .kw-next")
     wait_render(page, before)
-
-
-def expected_screen(g: Golden) -> dict[str, Any]:
-    """What the CPython engine says the result screen shows for this path."""
-    state = walk(FLOW, dict(g.answers), g.day)
-    a = assess(state.facts, g.day)
-    d = a.to_dict()
-    return {
-        "node": state.node.id,
-        "code": d["result_code"],
-        "kind": "result",
-        "headline": texts.explain(a).headline,
-        "show": len(d["show_at_clinic"]),
-        "submit": len(d["submit"]),
-        "return": len(d["return"]),
-        "answers": len(g.answers) + 1,  # each answer, and the day
-    }
 
 
 def test_every_golden_outcome_step_by_step(page: Page, base_url: str) -> None:

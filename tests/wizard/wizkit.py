@@ -12,6 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+from kenpo_wizard import texts
 from kenpo_wizard.flow import FLOW, enumerate_paths, walk
 from kenpo_wizard.rules import assess
 
@@ -187,3 +188,20 @@ def one_per_answer(rows: list[Golden]) -> list[Golden]:
         d.pop("on")
         seen.setdefault((g.day, g.outcome, json.dumps(d, sort_keys=True)), g)
     return list(seen.values())
+
+
+def expected_screen(g: Golden) -> dict[str, Any]:
+    """What the CPython engine says the result screen shows for this path."""
+    state = walk(FLOW, dict(g.answers), g.day)
+    a = assess(state.facts, g.day)
+    d = a.to_dict()
+    return {
+        "node": state.node.id,
+        "code": d["result_code"],
+        "kind": "result",
+        "headline": texts.explain(a).headline,
+        "show": len(d["show_at_clinic"]),
+        "submit": len(d["submit"]),
+        "return": len(d["return"]),
+        "answers": len(g.answers) + 1,  # each answer, and the day
+    }
