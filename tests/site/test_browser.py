@@ -7,12 +7,17 @@ goes to a host other than 127.0.0.1, no cookie is set, and the page never scroll
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from sitekit import PAGES, ROOT
+
+from kenpo_site.blocks import hires
+from kenpo_wizard.contact import FORMS_PAGE
+from kenpo_wizard.registry import OUTSIDE_SOURCES
 
 pytestmark = pytest.mark.skip_without_chromium  # the wizard's browser tests fail instead
 
@@ -271,3 +276,55 @@ def test_print_shows_the_table_and_link_targets(page_factory: Any, base_url: str
     )
     assert "attr(href)" in after or "mhlw" in after
     assert not page.locator(".md-header").is_visible()
+
+
+# ----------------------------------------------------------------------------- employers (HR)
+def _pdf_pages(pdf: bytes) -> int:
+    """Pages of a PDF Chromium wrote (its page objects are written uncompressed)."""
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+def test_employers_checklist_prints_on_one_a4_page(page_factory: Any, base_url: str) -> None:
+    page, _ = _open(page_factory, base_url, "employers-checklist/", 1280)
+    page.check("#kc-no_card")  # ticked on screen, then printed
+    # The page's own @page margins apply, as when a clerk prints from the browser.
+    pdf = page.pdf(format="A4", print_background=True)
+    assert _pdf_pages(pdf) == 1
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-footer").is_visible()
+    text = page.locator(".kenpo-checklist").inner_text()
+    for hire in hires.HIRES:
+        assert hire.label in text, hire.key
+    boxes = page.locator(".kenpo-checklist input[type=checkbox]")
+    assert boxes.count() >= len(hires.HIRES)
+    # ☐ on paper: a plain bordered square, not the platform's widget
+    look = boxes.first.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.appearance, s.borderTopStyle]; }"
+    )
+    assert look == ["none", "solid"]
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_employers_checklist_on_a_phone(page_factory: Any, base_url: str, width: int) -> None:
+    page, _ = _open(page_factory, base_url, "employers-checklist/", width)
+    label = page.locator('label[for="kc-no_card"]')
+    size = label.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 16
+    label.click()  # the label ticks its box
+    assert page.is_checked("#kc-no_card")
+    legends = page.locator(".kenpo-checklist fieldset > legend")
+    assert legends.count() == page.locator(".kenpo-checklist fieldset").count() >= 3
+
+
+def test_employers_page_links_the_recorded_forms_page(page_factory: Any, base_url: str) -> None:
+    page, _ = _open(page_factory, base_url, "employers/", 375)
+    link = page.locator(f'article .kenpo-reference a[href="{FORMS_PAGE}"]')
+    assert link.count() >= 1
+    box = link.first.locator("xpath=ancestor::div[contains(@class, 'kenpo-reference')]")
+    assert "参考" in box.inner_text()
+    assert OUTSIDE_SOURCES["association_website"].title in box.inner_text()
+    for hire in hires.HIRES:
+        assert page.locator(f"#hire-{hire.key}").count() == 1
+    assert page.locator('a[href$="employers-checklist/"]').count() >= 1

@@ -10,7 +10,17 @@ import re
 from collections.abc import Callable
 
 from ..render import BASE_MARK
-from . import answers, flow_diagram, glossary, result_codes, schedule, tables, today, wizard
+from . import (
+    answers,
+    flow_diagram,
+    glossary,
+    hires,
+    result_codes,
+    schedule,
+    tables,
+    today,
+    wizard,
+)
 
 BLOCKS: dict[str, Callable[[], str]] = {
     "comparison": tables.comparison_html,
@@ -27,6 +37,10 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "result-codes": result_codes.result_codes_html,
     "flow-diagram": flow_diagram.flow_diagram_html,
     "wizard": wizard.wizard_html,
+    "forms-link": hires.forms_link_html,
+    "new-hires": hires.new_hires_html,
+    "new-hire-questions": hires.open_questions_html,
+    "new-hire-checklist": hires.checklist_html,
     **answers.BLOCKS,
 }
 PLACEHOLDER = re.compile(r"<!--\s*kenpo:([a-z-]+)\s*-->")

@@ -16,6 +16,7 @@ PAGE_TITLES: dict[str, str] = {
     "comparison/": "比較表",
     "schedule/": "スケジュール",
     "employers/": "事業所ご担当者の方へ",
+    "employers-checklist/": "新しく加入する方のチェックリスト（印刷用）",
     "call-center/": "コールセンター向け",
     "glossary/": "用語集",
     "wizard/": "質問に答えて確認する",
