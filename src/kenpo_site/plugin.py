@@ -33,6 +33,7 @@ from .compress import precompress
 from .day import build_day
 from .headers import write_headers
 from .pyodide_assets import install_app, install_pyodide
+from .search_terms import augment_index
 from .service_worker import write_service_worker
 from .static_pages import write_static_pages
 from .wheel import CACHE
@@ -103,6 +104,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        augment_index(site)  # the search plugin (listed first) has written its index
         on = build_day()
         t0 = time.monotonic()
         current = assets.current()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from sitekit import PAGES, ROOT
@@ -260,6 +261,143 @@ def test_search_finds_official_term_first(search_page: Any, query: str) -> None:
 @pytest.mark.parametrize("query", ["保険証", "お知らせ", "ＡＴＭ", "atm"])
 def test_search_short_and_width_variants(search_page: Any, query: str) -> None:
     assert _search(search_page, query)
+
+
+# Member questions (tests/site/search_queries.toml) → the section that must come first.
+MEMBER_QUERIES = tomllib.loads(
+    (Path(__file__).with_name("search_queries.toml")).read_text(encoding="utf-8")
+)["query"]
+
+
+def _first_link(page: Any) -> str:
+    """The first result's link as an index location: ``page/#section`` (no ``?h=``)."""
+    href = page.locator(".md-search-result__item > a:first-child").first.get_attribute("href")
+    parts = urlsplit(str(href))
+    location = str(parts.path).lstrip("/")
+    return location + ("#" + unquote(str(parts.fragment)) if parts.fragment else "")
+
+
+@pytest.fixture(scope="module")
+def phone_search_page(browser: Any, base_url: str) -> Any:
+    ctx = browser.new_context(viewport={"width": 375, "height": 812}, locale="ja-JP")
+    page = ctx.new_page()
+    page.goto(f"{base_url}/")
+    yield page
+    ctx.close()
+
+
+@pytest.mark.parametrize("row", MEMBER_QUERIES, ids=[r["q"] for r in MEMBER_QUERIES])
+def test_search_member_query_lands_on_the_section(
+    phone_search_page: Any, row: dict[str, str]
+) -> None:
+    """Typed into the real search box at 375 × 812: the first result's link (the page's
+    title, the first thing tapped) leads to the section a worried member needs."""
+    assert _search(phone_search_page, row["q"]), f"{row['q']}: 何も見つかりませんでした"
+    assert _first_link(phone_search_page) == row["expect"], (row["q"], row["why"])
+
+
+CODE = "A-3DHY"  # the table's first row: right under the header row
+
+
+def _sticky_head_bottom(page: Any) -> float:
+    return float(
+        page.evaluate(
+            "Math.max(...[...document.querySelectorAll('.kw-codes thead th')]"
+            ".map(th => th.getBoundingClientRect().bottom))"
+        )
+    )
+
+
+def _header_bottom(page: Any) -> float:
+    return float(
+        page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 812), (1280, 800)])
+def test_code_anchor_shows_the_row_marked(
+    page_factory: Any, base_url: str, width: int, height: int
+) -> None:
+    page = page_factory(width, height)
+    page.goto(f"{base_url}/call-center/#code-{CODE}", wait_until="load")
+    page.wait_for_timeout(300)
+    row = page.locator(f"#code-{CODE}")
+    box = row.bounding_box()
+    top = _header_bottom(page)
+    if width >= 960:  # the sticky header row of the table sits under Material's header
+        top = _sticky_head_bottom(page)
+    assert top - 1 <= box["y"] and box["y"] + min(box["height"], 100) <= height, (box, top)
+    style = page.evaluate(
+        """id => { const r = document.getElementById(id), th = r.querySelector('th');
+                   return [r.matches(':target'), getComputedStyle(r).outlineStyle,
+                           getComputedStyle(th, '::before').content,
+                           getComputedStyle(th, '::after').content]; }""",
+        f"code-{CODE}",
+    )
+    assert style == [True, "solid", '"▶ "', '"お探しのコード"']
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 812), (1280, 800)])
+def test_search_for_a_code_opens_its_row(
+    page_factory: Any, base_url: str, width: int, height: int
+) -> None:
+    page = page_factory(width, height)
+    page.goto(f"{base_url}/", wait_until="load")
+    assert _search(page, CODE.lower())
+    assert _first_link(page) == f"call-center/#code-{CODE}"
+    page.locator(".md-search-result__item > a:first-child").first.click()
+    page.wait_for_url(f"**/call-center/**#code-{CODE}")
+    page.wait_for_timeout(300)
+    # no ?h= highlight: Material would split A-3DHY at "-" and mark every 「A」
+    assert page.locator("mark[data-md-highlight]").count() == 0
+    assert page.evaluate(f"document.getElementById('code-{CODE}').matches(':target')")
+    box = page.locator(f"#code-{CODE}").bounding_box()
+    top = _sticky_head_bottom(page) if width >= 960 else _header_bottom(page)
+    assert top - 1 <= box["y"] < height
+
+
+def test_code_table_fits_1280_with_a_sticky_header_row(page_factory: Any, base_url: str) -> None:
+    page = page_factory(1280, 800)
+    page.goto(f"{base_url}/call-center/", wait_until="load")
+    fit = page.evaluate(
+        """() => { const t = document.querySelector('.kw-codes table');
+                   const c = document.querySelector('.md-content__inner').getBoundingClientRect();
+                   const last = t.querySelector('thead th:last-child').getBoundingClientRect();
+                   let n = t.parentElement;
+                   while (n && !n.classList.contains('kw-codes')) {
+                     if (n.scrollWidth > n.clientWidth) return 'scrolls';
+                     n = n.parentElement;
+                   }
+                   return last.right <= c.right + 1 && t.scrollWidth <= t.clientWidth; }"""
+    )
+    assert fit is True
+    page.locator("#code-A-7ECR").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(300)
+    head = page.evaluate("document.querySelector('.kw-codes thead th').getBoundingClientRect().top")
+    assert abs(head - _header_bottom(page)) <= 2
+
+
+def test_code_table_is_cards_at_375(page_factory: Any, base_url: str) -> None:
+    page = page_factory(375, 812)
+    page.goto(f"{base_url}/call-center/", wait_until="load")
+    cells = page.evaluate(
+        """() => { const r = document.querySelector('.kw-codes tbody tr');
+                   const w = document.documentElement.clientWidth;
+                   return [r.getBoundingClientRect().right <= w,
+                           ...[...r.querySelectorAll('td')].map(
+                             td => getComputedStyle(td, '::before').content)]; }"""
+    )
+    assert cells[0] is True
+    assert cells[1:] == [
+        '"時期"',
+        '"受診時に見せるもの"',
+        '"提出するもの"',
+        '"返却するもの"',
+        '"資格確認書"',
+        '"利用登録の案内"',
+        '"組合への問い合わせ"',
+    ]
 
 
 def test_print_shows_the_table_and_link_targets(page_factory: Any, base_url: str) -> None:

@@ -113,7 +113,8 @@
   function focusableScrollwraps() {
     var used = {};
     Array.prototype.forEach.call(
-      document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])"),
+      /* the code table fits its column (kenpo.css): nothing to scroll */
+      document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex]):not(.kw-codes *)"),
       function (wrap, i) {
         var caption = wrap.querySelector("caption");
         var name = caption ? caption.textContent.trim() : "表" + (i + 1);

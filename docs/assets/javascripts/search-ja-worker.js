@@ -10,13 +10,39 @@
  * wherever it is written. The site is small (a few hundred sections), so a linear scan is
  * instant.
  *
+ * Members do not write the leaflet's words, so each query word is expanded with the site's
+ * vocabulary (src/kenpo_site/search_terms.toml, sent in the index as config.kenpo):
+ *   - a word matches a section if it or any of its alternatives is found there
+ *     (なくした → 紛失, 70歳 → 70から74歳・高齢受給者, 退職 → 資格喪失);
+ *   - a word found nowhere loses its ending (退職したら → 退職) or is cut at its particles
+ *     (利用登録のやり方 → 利用登録 + やり方);
+ *   - a word inside a longer official term counts only if the query holds that term
+ *     (保険証 inside マイナ保険証).
+ * Ranking: a term in a section's heading weighs most, in its page's title next, in the text
+ * least; the employers' and call-center pages come after the members' pages unless the
+ * query is about an employer's work.
+ *
+ * Each page's result leads to its best section: Material renders a page's first link from
+ * the item without "#" in its location; each group here ends with the page's entry pointed
+ * at its best section instead (Material 9.8.1 then takes the group's last item as the page,
+ * templates/search/index.tsx renderSearchResultItem), so the first link lands on the
+ * section, not on the page top.
+ *
+ * A result code (A-K7QA, K7QA, a-k7qa) finds its own row of the call-center table
+ * (call-center/#code-A-K7QA), with no `h` highlight: Material's highlighter splits at "-"
+ * and would mark every 「A」 of the page. The row is marked by :target (kenpo.css).
+ *
  * Normalisation keeps string length (so positions map back to the original text):
  * full-width ASCII → half-width, ideographic space → space, lower case.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var docs = [];
+var docs = [], codes = [], titles = {};
+var vocab = {
+  synonyms: {}, endings: [], split: [], ignore: [], inside: {}, answers: {}, weights: {}, openings: {},
+  staff: { pages: [], words: [] }
+};
 
 function normalize(text) {
   var out = "";
@@ -45,12 +71,49 @@ function plain(html) {
   return decode(String(html || "").replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
 }
 
+function pageOf(location) {
+  return location.split("#")[0];
+}
+
+function setupVocabulary(raw) {
+  var v = raw || {};
+  var synonyms = {};
+  Object.keys(v.synonyms || {}).forEach(function (k) {
+    synonyms[normalize(k)] = v.synonyms[k].map(normalize);
+  });
+  var inside = {};
+  Object.keys(v.inside || {}).forEach(function (k) {
+    inside[normalize(k)] = v.inside[k].map(normalize);
+  });
+  var answers = {};
+  Object.keys(v.answers || {}).forEach(function (k) { answers[normalize(k)] = v.answers[k]; });
+  vocab = {
+    synonyms: synonyms,
+    endings: (v.endings || []).map(normalize),
+    split: (v.split || []).map(normalize),
+    ignore: (v.ignore || []).map(normalize),
+    inside: inside,
+    answers: answers,
+    weights: v.weights || {},
+    openings: v.openings || {},
+    staff: {
+      pages: (v.staff && v.staff.pages) || [],
+      words: ((v.staff && v.staff.words) || []).map(normalize)
+    }
+  };
+}
+
 function setup(data) {
-  docs = data.docs.map(function (doc) {
+  setupVocabulary(data.config && data.config.kenpo);
+  docs = [];
+  codes = [];
+  titles = {};
+  data.docs.forEach(function (doc) {
     var title = plain(doc.title);
     var text = plain(doc.text);
-    return {
+    var d = {
       location: doc.location,
+      page: pageOf(doc.location),
       title: title,
       text: text,
       ntitle: normalize(title),
@@ -58,29 +121,117 @@ function setup(data) {
       boost: typeof doc.boost === "number" ? doc.boost : 1,
       article: doc.location.indexOf("#") === -1
     };
+    if (doc.kenpo_code) {
+      d.code = normalize(doc.kenpo_code).replace(/-/g, "");
+      codes.push(d);
+      return;
+    }
+    if (d.article) titles[d.page] = d;
+    docs.push(d);
+  });
+  /* The contact block at the end of each page is indexed under the page's own title, with
+     no text: a second, empty hit for the page. */
+  docs = docs.filter(function (d) {
+    var article = titles[d.page];
+    return d.article || d.text || !article || d.title !== article.title;
+  });
+  docs.forEach(function (d) {
+    var article = titles[d.page];
+    d.npage = article ? article.ntitle : "";
+    d.staff = vocab.staff.pages.indexOf(d.page) !== -1;
+    d.weight = typeof vocab.weights[d.page] === "number" ? vocab.weights[d.page] : 1;
+    if (d.article && typeof vocab.openings[d.page] === "number") d.weight *= vocab.openings[d.page];
   });
 }
 
-function count(haystack, needle) {
+/* ------------------------------------------------------------------ query words */
+
+function words(query) {
+  return normalize(query)
+    .split(/[\s、。,?？!！]+/)
+    .map(function (t) { return t.replace(/^[+\-~^*"]+|[~^*"]+$/g, ""); })
+    .filter(Boolean);
+}
+
+function variants(word) {
+  var list = [word];
+  (vocab.synonyms[word] || []).forEach(function (v) {
+    if (list.indexOf(v) === -1) list.push(v);
+  });
+  return list;
+}
+
+/* Whether a heading or page title holds the word (an official term: 資格情報のお知らせ). */
+function inHeadings(word) {
+  return variants(word).some(function (v) {
+    return docs.some(function (d) { return !d.staff && d.ntitle.indexOf(v) !== -1; });
+  });
+}
+
+/* A query word as the site can match it: kept whole if the vocabulary knows it or a heading
+   holds it; else its ending is dropped (退職したら → 退職) and, if it is still not found in
+   the members' pages as a whole, it is cut at its particles (利用登録のやり方 → 利用登録 +
+   やり方, 扶養から外れたら → 扶養 + 外れ). */
+function analyse(word, depth) {
+  if (depth > 6 || vocab.synonyms[word] || inHeadings(word)) return [word];
+  if (vocab.ignore.indexOf(word) !== -1) return [];
+  for (var e = 0; e < vocab.endings.length; e++) {
+    var end = vocab.endings[e];
+    if (word.length - end.length >= 2 && word.slice(-end.length) === end)
+      return analyse(word.slice(0, -end.length), depth + 1);
+  }
+  for (var i = 1; i < word.length - 1; i++) {
+    for (var p = 0; p < vocab.split.length; p++) {
+      var particle = vocab.split[p];
+      if (word.substr(i, particle.length) !== particle) continue;
+      var rest = word.slice(i + particle.length);
+      if (!rest) continue;
+      return analyse(word.slice(0, i), depth + 1).concat(analyse(rest, depth + 1));
+    }
+  }
+  return [word];
+}
+
+/* The query's terms: each a word as typed (or what is left of it) and its alternatives. */
+function terms(query) {
+  var seen = {}, list = [];
+  words(query).forEach(function (w, n) {
+    analyse(w, 0).forEach(function (t) {
+      if (!t || seen[t] || vocab.ignore.indexOf(t) !== -1) return;
+      seen[t] = true;
+      list.push({ word: t, variants: variants(t), group: n });
+    });
+  });
+  if (!list.length) {
+    var whole = normalize(query).trim();
+    if (whole) list.push({ word: whole, variants: [whole], group: 0 });
+  }
+  return list;
+}
+
+/* ------------------------------------------------------------------ matching */
+
+/* Occurrences of `needle`, leaving out those inside a longer official term the query lacks. */
+function count(haystack, needle, nquery) {
+  var longer = (vocab.inside[needle] || []).filter(function (l) {
+    return nquery.indexOf(l) === -1;
+  });
   var n = 0;
-  for (var i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length))
-    n++;
+  for (var i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) {
+    var shadowed = longer.some(function (l) {
+      var off = l.indexOf(needle);
+      while (off !== -1) {
+        if (i - off >= 0 && haystack.substr(i - off, l.length) === l) return true;
+        off = l.indexOf(needle, off + 1);
+      }
+      return false;
+    });
+    if (!shadowed) n++;
+  }
   return n;
 }
 
-function terms(query) {
-  var seen = {};
-  return normalize(query)
-    .split(/[\s、。,]+/)
-    .map(function (t) { return t.replace(/^[+\-~^*"]+|[~^*"]+$/g, ""); })
-    .filter(function (t) {
-      if (!t || seen[t]) return false;
-      seen[t] = true;
-      return true;
-    });
-}
-
-/* Mark every occurrence of the terms in `text` (original) found via `ntext` (normalised). */
+/* Mark every occurrence of the strings in `text` (original) found via `ntext` (normalised). */
 function mark(text, ntext, list, from, to) {
   var hits = [];
   list.forEach(function (t) {
@@ -121,43 +272,127 @@ function snippet(doc, list) {
   return parts.join("");
 }
 
+/* How well `doc` answers `term`, and which of its variants it holds. */
+function weigh(doc, term, nquery) {
+  var best = 0, used = [], heading = false;
+  term.variants.forEach(function (v, i) {
+    var inTitle = count(doc.ntitle, v, nquery);
+    var inPage = count(doc.npage, v, nquery); /* a page's opening: its title is both */
+    var inText = count(doc.ntext, v, nquery);
+    if (!(inTitle || inPage || inText)) return;
+    used.push(v);
+    if (inTitle || inPage) heading = true;
+    /* a long table repeats a word often: the count adds little */
+    var s = (inTitle ? 10 : 0) + (inPage ? 3 : 0) + (inText ? 1 + 0.3 * Math.log(inText) : 0);
+    if (i > 0) s *= 0.9; /* the member's own word, where the site uses it, a little first */
+    if (s > best) best = s;
+  });
+  return { score: best, used: used, heading: heading };
+}
+
+/* Positions of the term's variants in the text (occurrences inside longer terms too). */
+function positions(ntext, term) {
+  var out = [];
+  term.variants.forEach(function (v) {
+    for (var i = ntext.indexOf(v); i !== -1; i = ntext.indexOf(v, i + 1)) out.push([i, i + v.length]);
+  });
+  return out;
+}
+
+/* Whether two successive terms are written next to each other (a few characters apart, in
+   the query's order): 資格確認書を紛失, カードリーダーが使用できない. */
+function together(doc, list) {
+  var all = doc.ntitle + "\n" + doc.ntext;
+  for (var k = 0; k + 1 < list.length; k++) {
+    var a = positions(all, list[k]), b = positions(all, list[k + 1]);
+    var near = a.some(function (p) {
+      return b.some(function (q) { return q[0] >= p[1] && q[0] - p[1] <= 3; });
+    });
+    if (near) return true;
+  }
+  return false;
+}
+
+function codeSearch(nquery) {
+  var m = /^([abt])?-?([0-9a-z]{4})$/.exec(nquery.replace(/\s+/g, ""));
+  if (!m) return null;
+  var hits = codes.filter(function (d) {
+    return m[1] ? d.code === m[1] + m[2] : d.code.slice(1) === m[2];
+  });
+  if (!hits.length) return null;
+  var page = titles[hits[0].page];
+  return {
+    items: hits.map(function (d) {
+      var item = {
+        location: d.location,
+        title: mark(d.title, d.ntitle, [d.code.slice(0, 1) + "-" + d.code.slice(1)], 0,
+          d.title.length),
+        text: "<p>" + escapeHTML(d.text) + "</p>",
+        score: 100,
+        terms: {} /* no ?h=: Material would highlight every 「A」 on the page */
+      };
+      return [item, {
+        location: d.location, title: escapeHTML(page ? page.title : d.title), text: "",
+        score: 100, terms: {}
+      }];
+    })
+  };
+}
+
 function search(query) {
+  var nquery = normalize(query).trim();
+  var byCode = codeSearch(nquery);
+  if (byCode) return byCode;
   var list = terms(query);
   if (!list.length) return { items: [] };
+  var staffQuery = vocab.staff.words.some(function (w) { return nquery.indexOf(w) !== -1; });
   var groups = {}, order = [];
   docs.forEach(function (doc) {
-    var matched = {}, score = 0, found = 0;
+    var matched = {}, score = 0, found = 0, headed = 0, marks = [];
     list.forEach(function (t) {
-      var inTitle = count(doc.ntitle, t), inText = count(doc.ntext, t);
-      matched[t] = inTitle + inText > 0;
-      if (matched[t]) {
+      var w = weigh(doc, t, nquery);
+      if (w.used.length) {
         found++;
-        score += (inTitle ? 10 : 0) + (inText ? 1 + Math.log(inText) : 0);
+        if (w.heading) headed++;
+        score += w.score;
+        w.used.forEach(function (v) { matched[v] = true; marks.push(v); });
+      } else {
+        matched[t.word] = false;
       }
     });
     if (!found) return;
-    score *= doc.boost * (found / list.length) * (found / list.length);
-    if (doc.article) score *= 1.2;
-    var path = doc.location.split("#")[0];
-    if (!groups[path]) { groups[path] = []; order.push(path); }
-    groups[path].push({
+    score *= doc.boost * doc.weight * (found / list.length) * (found / list.length);
+    if (list.length > 1 && headed === list.length) score *= 1.5; /* every word in its headings */
+    if (list.length > 1 && found === list.length && together(doc, list)) score *= 2.5;
+    if (!staffQuery)
+      list.forEach(function (t) {
+        if (vocab.answers[t.word] === doc.location) score += 15;
+      });
+    if (doc.staff) score *= staffQuery ? 1.5 : 0.3;
+    if (doc.article) score *= 1.1; /* a tie goes to the page's opening */
+    if (!groups[doc.page]) { groups[doc.page] = []; order.push(doc.page); }
+    groups[doc.page].push({
       location: doc.location,
-      title: mark(doc.title, doc.ntitle, list, 0, doc.title.length),
-      text: snippet(doc, list),
+      title: mark(doc.title, doc.ntitle, marks, 0, doc.title.length),
+      text: snippet(doc, marks),
       score: score,
       terms: matched
     });
   });
   var items = order.map(function (path) {
     var group = groups[path].sort(function (a, b) { return b.score - a.score; });
-    if (!group.some(function (item) { return item.location === path; })) {
-      var article = docs.filter(function (d) { return d.location === path; })[0];
-      if (article)
-        group.push({
-          location: article.location, title: escapeHTML(article.title), text: "",
-          score: 0, terms: {}
-        });
-    }
+    if (group[0].location === path) return group; /* the page's opening is its best part */
+    var article = titles[path];
+    /* Drop the page-top entry: the page's link (the group's last item, see above) leads to
+       the best section. */
+    group = group.filter(function (item) { return item.location !== path; });
+    group.push({
+      location: group[0].location,
+      title: escapeHTML(article ? article.title : group[0].title),
+      text: "",
+      score: group[0].score,
+      terms: group[0].terms
+    });
     return group;
   });
   /* Pages ordered by their best section, then by their total */
@@ -170,15 +405,20 @@ function search(query) {
   return { items: items };
 }
 
-addEventListener("message", function (ev) {
-  var message = ev.data;
-  switch (message.type) {
-    case SETUP:
-      setup(message.data);
-      postMessage({ type: READY });
-      break;
-    case QUERY:
-      postMessage({ type: RESULT, data: search(message.data) });
-      break;
-  }
-});
+if (typeof module === "object" && module.exports) {
+  /* Node (tests/site/search_worker.mjs): the same functions, without a worker. */
+  module.exports = { setup: setup, search: search, terms: terms };
+} else {
+  addEventListener("message", function (ev) {
+    var message = ev.data;
+    switch (message.type) {
+      case SETUP:
+        setup(message.data);
+        postMessage({ type: READY });
+        break;
+      case QUERY:
+        postMessage({ type: RESULT, data: search(message.data) });
+        break;
+    }
+  });
+}

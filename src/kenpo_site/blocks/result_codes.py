@@ -85,9 +85,25 @@ def code_row(code: str, a: dict[str, object]) -> CodeRow:
     )
 
 
-def result_codes_html(answers: dict[str, dict[str, object]] | None = None) -> str:
-    """The table, in the page itself so that the site's search finds each code."""
+COLUMNS = (
+    ("phase", "時期"),
+    ("show", "受診時に見せるもの"),
+    ("submit", "提出するもの"),
+    ("returns", "返却するもの"),
+    ("issue", "資格確認書"),
+    ("register", "利用登録の案内"),
+    ("contact", "組合への問い合わせ"),
+)
+
+
+def code_rows(answers: dict[str, dict[str, object]] | None = None) -> list[CodeRow]:
+    """Every row of the table: the codes reached on the sample days and on the build day."""
     if answers is None:
         answers = code_answers((*SAMPLE_DAYS, build_day()))
-    rows = [code_row(c, a) for c, a in answers.items()]
-    return render("result_codes.html.j2", rows=rows, phases=PHASES)
+    return [code_row(c, a) for c, a in answers.items()]
+
+
+def result_codes_html(answers: dict[str, dict[str, object]] | None = None) -> str:
+    """The table, in the page itself so that the site's search finds each code; each row is
+    its own anchor (``call-center/#code-A-K7QA``), which the search lands on."""
+    return render("result_codes.html.j2", rows=code_rows(answers), phases=PHASES, columns=COLUMNS)

@@ -1,0 +1,64 @@
+"""The site search's vocabulary (``search_terms.toml``) and the call-center code rows, added
+to Material's ``search/search_index.json`` after it is written.
+
+The search worker (``docs/assets/javascripts/search-ja-worker.js``) receives the index's
+``config`` and ``docs`` from Material: the vocabulary rides in ``config.kenpo``, so it reaches
+the worker in the same request (and the same offline cache) as the pages. Each result code
+gets a document of its own, ``call-center/#code-A-K7QA``, marked ``kenpo_code``: the worker
+answers a code query with that row, and leaves the rows out of every other search.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .blocks.result_codes import COLUMNS, code_rows
+
+DATA = Path(__file__).with_name("search_terms.toml")
+CODE_PAGE = "call-center/"
+
+
+def vocabulary() -> dict[str, Any]:
+    """The table as the worker reads it (the file's tables, the endings longest first)."""
+    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    return {
+        "synonyms": data["synonyms"],
+        "endings": sorted(data["endings"]["strip"], key=len, reverse=True),
+        "split": sorted(data["endings"]["split"], key=len, reverse=True),
+        "ignore": data["endings"]["ignore"],
+        "inside": data["inside"],
+        "answers": data["answers"],
+        "weights": data["weights"],
+        "openings": data["openings"],
+        "staff": data["staff"],
+    }
+
+
+def code_docs() -> list[dict[str, Any]]:
+    docs = []
+    for row in code_rows():
+        text = "　".join(f"{label}：{getattr(row, key)}" for key, label in COLUMNS)
+        docs.append(
+            {
+                "location": f"{CODE_PAGE}#code-{row.code}",
+                "title": f"結果コード {row.code}",
+                "text": f"<p>{text}</p>",
+                "kenpo_code": row.code,
+            }
+        )
+    return docs
+
+
+def augment_index(site: Path) -> Path | None:
+    """Add the vocabulary and the code rows to the built search index (if there is one)."""
+    path = site / "search" / "search_index.json"
+    if not path.is_file():
+        return None
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["config"]["kenpo"] = vocabulary()
+    index["docs"] = [d for d in index["docs"] if "kenpo_code" not in d] + code_docs()
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return path
