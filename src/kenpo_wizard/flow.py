@@ -8,6 +8,8 @@ Routing only: where a next node depends on what is known, the rule that picks it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from functools import cache
 
 from .facts import Facts
 from .i18n import N_
@@ -26,7 +28,7 @@ from .nodes import (
     enumerate_paths,
     walk,
 )
-from .rules import LATER_ELDERLY_AGE, answer_depends_on
+from .rules import LATER_ELDERLY_AGE, answer_depends_on, answers_can_change
 from .wareki import wareki
 
 __all__ = [
@@ -69,6 +71,35 @@ def _after_age(f: Facts, on: dt.date) -> str:
 DOCS_START = _documents_after("start")
 AFTER_HEALTH_CARD = _documents_after("health_insurance_card")
 AFTER_CERTIFICATE = _documents_after("eligibility_certificate")
+
+# The card questions: each is asked only when some answer to it (and to the card questions it
+# leads to) changes the result; otherwise the flow goes on to the documents. Someone whose
+# answer is fixed already (資格喪失, say) is not asked about cards that cannot change it.
+CARD_QUESTIONS = ("mynumber_card", "insurance_use", "certificate", "assisted_visit")
+
+
+def _ask_if_it_can_change(qid: str) -> Branch:
+    def rule(f: Facts, on: dt.date) -> str:
+        if answers_can_change(f, on, _card_answers(qid)):
+            return qid
+        return DOCS_START.rule(f, on)
+
+    return Branch(f"{qid} if it can change the answer", (qid, *DOCS_START.options), rule)
+
+
+@cache
+def _card_answers(qid: str) -> tuple[Mapping[str, object], ...]:
+    """Every set of facts the card questions from ``qid`` on can give."""
+    question = _BY_ID[qid]
+    assert isinstance(question, Question)
+    out: list[Mapping[str, object]] = []
+    for choice in question.choices:
+        nxt = choice.next
+        follow = nxt.options[0] if isinstance(nxt, Branch) else nxt
+        later = _card_answers(follow) if follow in CARD_QUESTIONS else ({},)
+        out.extend({**choice.facts, **more} for more in later)
+    return tuple(out)
+
 
 YES_NO_UNKNOWN_HINT = N_(
     "わからない場合は「わからない」を選んでください。確かめ方を結果に表示します。"
@@ -140,7 +171,7 @@ QUESTIONS: list[Node] = [
         "choice",
         N_("退職や扶養から外れることで、資格を失う（失った）予定はありますか"),
         choices=(
-            Choice("no", N_("いいえ"), "mynumber_card"),
+            Choice("no", N_("いいえ"), _ask_if_it_can_change("mynumber_card")),
             Choice("yes", N_("はい"), "eligibility_lost_on"),
         ),
     ),
@@ -153,7 +184,7 @@ QUESTIONS: list[Node] = [
             "例：退職日が3月31日なら資格喪失日は4月1日。"
         ),
         fact="eligibility_lost_on",
-        next="mynumber_card",
+        next=_ask_if_it_can_change("mynumber_card"),
         examples=("2025-06-01", "2026-04-01"),
     ),
     Question(
@@ -161,7 +192,12 @@ QUESTIONS: list[Node] = [
         "choice",
         N_("マイナンバーカードをお持ちですか"),
         choices=(
-            Choice("held", N_("持っている"), "insurance_use", facts={"mynumber_card": "held"}),
+            Choice(
+                "held",
+                N_("持っている"),
+                _ask_if_it_can_change("insurance_use"),
+                facts={"mynumber_card": "held"},
+            ),
             Choice(
                 "none",
                 N_("持っていない（取得していない）"),
@@ -194,7 +230,7 @@ QUESTIONS: list[Node] = [
             Choice(
                 "registered",
                 N_("登録済み"),
-                "certificate",
+                _ask_if_it_can_change("certificate"),
                 facts={"insurance_use": "registered"},
             ),
             Choice(
@@ -224,7 +260,7 @@ QUESTIONS: list[Node] = [
             Choice(
                 "valid",
                 N_("有効期限内"),
-                "assisted_visit",
+                _ask_if_it_can_change("assisted_visit"),
                 facts={"certificate": "valid"},
             ),
             Choice(
@@ -233,7 +269,12 @@ QUESTIONS: list[Node] = [
                 DOCS_START,
                 facts={"certificate": "expired"},
             ),
-            Choice(UNKNOWN, N_("わからない"), "assisted_visit", hint=YES_NO_UNKNOWN_HINT),
+            Choice(
+                UNKNOWN,
+                N_("わからない"),
+                _ask_if_it_can_change("assisted_visit"),
+                hint=YES_NO_UNKNOWN_HINT,
+            ),
         ),
     ),
     Question(
@@ -353,6 +394,9 @@ _DOCUMENT_CHOICES: dict[str, tuple[Choice, ...]] = {
     if isinstance(q, Question)
     and q.id in ("health_insurance_card", "eligibility_certificate", "eligibility_notice")
 }
+
+
+_BY_ID: dict[str, Node] = {q.id: q for q in QUESTIONS}
 
 
 def build_flow() -> Flow:

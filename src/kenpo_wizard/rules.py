@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .assessment import (
     Assessment,
@@ -388,3 +388,14 @@ def answer_depends_on(facts: Facts, on: dt.date, name: str, values: tuple[str, .
         for value in values
     }
     return len(outcomes | {_outcome(base)}) > 1
+
+
+def answers_can_change(facts: Facts, on: dt.date, variants: Iterable[Mapping[str, object]]) -> bool:
+    """Whether any of these sets of answers changes the answer: the flow asks a question only
+    then (P14), so a member whose answer is already fixed (資格喪失, say) is not asked about
+    cards and certificates that cannot change it."""
+    base = _outcome(decide(facts, on))
+    return any(
+        _outcome(decide(dataclasses.replace(facts, **v), on)) != base  # type: ignore[arg-type]
+        for v in variants
+    )

@@ -82,9 +82,29 @@ def test_a_registered_member_is_not_asked_for_a_資格確認書() -> None:
 def test_someone_who_left_is_asked_what_decides_a_return() -> None:
     """P1, R4, R21: the 資格確認書 held on the last day is returned; the 保険証 only if the
     loss came by 2025-12-01."""
-    left = {**MEMBER, "leaving": "yes", "mynumber_card": "none"}
-    assert next_node({**left, "eligibility_lost_on": "2026-04-01"}) == "eligibility_certificate"
+    left = {**MEMBER, "leaving": "yes"}
+    later = {**left, "eligibility_lost_on": "2026-04-01"}
+    assert next_node(later) == "mynumber_card"  # whether a 資格確認書 was issued (R13, R15)
+    assert next_node({**later, "mynumber_card": "none"}) == "eligibility_certificate"
+    # Lost by 2025-12-01: no card can change what is returned, so none is asked (P14).
     assert next_node({**left, "eligibility_lost_on": "2025-06-01"}) == "health_insurance_card"
+
+
+def test_a_question_is_skipped_when_no_answer_to_it_changes_the_result() -> None:
+    """P14: the flow asks the card questions only when an answer to them can change the
+    result; each question on every golden path was one whose answers differ somewhere."""
+    from golden import paths_on
+
+    from kenpo_wizard.flow import CARD_QUESTIONS, _card_answers
+    from kenpo_wizard.rules import answers_can_change
+
+    for day in (TRANSITION, TODAY):
+        for state in paths_on(day):
+            asked = [step.question.id for step in state.path]
+            for i, qid in enumerate(asked):
+                if qid in CARD_QUESTIONS:
+                    before = walk(FLOW, {s.question.id: s.answer for s in state.path[:i]}, day)
+                    assert answers_can_change(before.facts, day, _card_answers(qid)), asked
 
 
 def test_a_new_member_is_never_asked_for_an_old_card() -> None:

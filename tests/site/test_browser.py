@@ -182,6 +182,26 @@ def test_today_status_shows_only_the_current_period(
         assert f"（{y}年{m}月{d}日）" in page.locator("[data-kenpo-today-date]").inner_text()
 
 
+@pytest.mark.parametrize(("width", "height"), [(375, 812), (1280, 800)])
+def test_today_and_the_wizard_are_on_the_first_screen(
+    page_factory: Any, base_url: str, width: int, height: int
+) -> None:
+    """A member sees what holds today and the way to the wizard before scrolling; the
+    leaflet's own 2024 title and lead come after, as the leaflet."""
+    page = page_factory(width, height)
+    page.goto(f"{base_url}/", wait_until="load")
+    box = page.locator("[data-kenpo-today-status]").bounding_box()
+    button = page.get_by_role("link", name="質問に答えて、あなたが受診時に使うものを確認する")
+    link = button.bounding_box()
+    assert box and link
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
+    assert link["y"] + link["height"] <= height, "the wizard button is below the first screen"
+    assert "保険証は使えません" in page.locator("[data-kenpo-today-status] li:visible").inner_text()
+    leaflet = page.get_by_role("heading", name="リーフレットの表題と冒頭（令和6年の文面）")
+    lead = leaflet.bounding_box()
+    assert lead and lead["y"] > link["y"]
+
+
 def test_today_defaults_to_tokyo_date(page_factory: Any, base_url: str) -> None:
     page, _ = _open(page_factory, base_url, "schedule/", 375)
     tokyo = page.evaluate(
