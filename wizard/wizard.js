@@ -249,6 +249,8 @@ function start() {
       root.dataset.readyFrom = data.from || ""; // cold, or snapshot (a warm start)
       root.dataset.wasmBytes = String(data.wasm || 0);
       ready();
+    } else if (data.type === "stored") {
+      root.dataset.snapshotStoredMs = String(data.ms); // for the bench: the next visit is warm
     } else if (data.type === "screen") {
       const c = calls.get(data.id);
       calls.delete(data.id);

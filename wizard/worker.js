@@ -97,7 +97,13 @@ async function boot(runtime, engine) {
   const wasm = pyodide._module.HEAPU8.byteLength; // the interpreter's memory (for the bench)
   if (fresh && store) {
     // After "ready" is posted: storing never holds up an answer.
-    setTimeout(() => keepSnapshot(store, key, fresh).catch(quiet), 0);
+    setTimeout(() => {
+      const t = performance.now();
+      keepSnapshot(store, key, fresh).then(
+        () => postMessage({ type: "stored", ms: Math.round(performance.now() - t), bytes: fresh.length }),
+        quiet,
+      );
+    }, 0);
   }
   return { ms, from, wasm };
 }
