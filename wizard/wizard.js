@@ -22,6 +22,7 @@ let staticUntil = null; // the last day the build day's static pages hold (app/b
 let staticKnown = null; // the fetch of build.json: an early answer waits for it, not for Pyodide
 let stepStarted = null; // when the answer being stepped to was given (event.timeStamp)
 let staticOnly = false; // a range standing for a typed answer was chosen: keep to the static pages
+let calendar = null; // the shown result's reminders, made by the engine: {text, name}
 
 function exists(y, m, d) {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -82,11 +83,27 @@ function dayLine() {
   line.innerHTML = `基準日（受診日）：<strong>${both(tokyoToday())}</strong>（今日） <a href="?${change}" data-kw>基準日を変更</a>`;
 }
 
+// The .ics of the result on screen, as a download made here (the answers never leave the
+// device; CSP allows blob: downloads). A phone saves it and opens it in its calendar app.
+function downloadCalendar() {
+  if (!calendar) return;
+  const url = URL.createObjectURL(new Blob([calendar.text], { type: "text/calendar;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = calendar.name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000); // Safari reads it after the click returns
+}
+
 function call(query) {
   return new Promise((resolve, reject) => {
     const id = ++seq;
     calls.set(id, { resolve, reject });
-    worker.postMessage({ id, query, today: tokyoToday() });
+    // base: the wizard page's address, so the calendar's events link back to the result
+    worker.postMessage({ id, query, today: tokyoToday(), base: location.origin + location.pathname });
   });
 }
 
@@ -98,6 +115,7 @@ async function show(query, push) {
     return fail(String(error));
   }
   screenEl.innerHTML = res.html;
+  calendar = res.ics ? { text: res.ics, name: res.ics_name } : null;
   screenEl.dataset.enhanced = "1";
   delete screenEl.dataset.source;
   screenEl.dataset.kind = res.kind;
@@ -156,6 +174,7 @@ async function stepStatic(href, query, push) {
     b.setAttribute("formaction", new URL(b.getAttribute("formaction"), response.url).href);
   }
   screenEl.innerHTML = screen.innerHTML;
+  calendar = null; // a static result links its own .ics file
   delete screenEl.dataset.enhanced;
   screenEl.dataset.kind = screen.dataset.kind || "";
   screenEl.dataset.node = screen.dataset.node || "";
@@ -270,6 +289,7 @@ if (root && screenEl && statusEl) {
     const button = event.target.closest("button");
     if (button && button.type === "submit") lastButton = button;
     if (event.target.closest("[data-kw-print]")) window.print();
+    if (event.target.closest("[data-kw-ics]")) downloadCalendar();
     const link = event.target.closest("a[data-kw]");
     if (!link || mode === "failed" || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();

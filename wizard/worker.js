@@ -118,10 +118,10 @@ onmessage = async (event) => {
     );
     return;
   }
-  const { id, query, today } = data;
+  const { id, query, today, base } = data;
   try {
     await ready;
-    postMessage({ type: "screen", id, json: web.step(query, today) });
+    postMessage({ type: "screen", id, json: web.step(query, today, base || "") });
   } catch (error) {
     postMessage({ type: "failed", id, reason: String((error && error.message) || error) });
   }

@@ -113,18 +113,23 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         t1 = time.monotonic()
         manifest: dict[str, object] = {"build_day": on.isoformat(), "version": __version__, **lock}
         if self.config.static_pages and (self.config.serve_static_pages or not self.serving):
-            stats = write_static_pages(site, on)
+            # the calendars' events link back to the wizard, when the site's address is known
+            wizard_url = config.site_url.rstrip("/") + "/wizard/" if config.site_url else ""
+            stats = write_static_pages(site, on, wizard_url)
             manifest |= {
                 "static_pages": stats.pages,
                 "static_results": stats.results,
                 "static_bytes": stats.bytes,
+                "static_calendars": stats.calendars,
+                "static_calendar_bytes": stats.calendar_bytes,
                 # the page script steps through the static pages, before the engine is ready,
                 # only up to this day (the build day's answers hold until then)
                 "static_valid_until": (stats.valid_until or dt.date.max).isoformat(),
             }
             log.info(
                 f"kenpo: {stats.pages} no-JS pages ({stats.results} results, "
-                f"{stats.bytes / 1e6:.1f} MB) in {time.monotonic() - t1:.1f} s"
+                f"{stats.bytes / 1e6:.1f} MB; {stats.calendars} calendars, "
+                f"{stats.calendar_bytes / 1e6:.1f} MB) in {time.monotonic() - t1:.1f} s"
             )
         else:
             log.info(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
 from kenpo_wizard.flow import FLOW, Outcome, Question, walk
+from kenpo_wizard.reminders import STATIC_FILE
 from kenpo_wizard.wareki import both
 from kenpo_wizard.web import Band, Context, canonical_query, screen
 
@@ -31,6 +32,8 @@ class Stats:
     bytes: int = 0
     results: int = 0
     largest: int = 0
+    calendars: int = 0  # .ics files beside result pages with coming dates
+    calendar_bytes: int = 0
     codes: set[str] = field(default_factory=set)
     # each result's last day (the day before the engine's next change), where it has one
     last_days: list[dt.date] = field(default_factory=list)
@@ -54,6 +57,9 @@ def static_context(
     on: dt.date,
     here: Sequence[tuple[str, str]] | None,
     labels: dict[tuple[str, str], str] | None = None,
+    *,
+    base_url: str = "",
+    inexact: frozenset[str] = frozenset(),
 ) -> Context:
     """Links for the page of ``here`` (None: the wizard page itself, one level below the root)."""
     depth = 1 if here is None else 2 + len(here)
@@ -74,6 +80,8 @@ def static_context(
         static_url=url,
         band_labels=dict(labels or {}),
         build_note=build_note(on),
+        base_url=base_url,
+        inexact=inexact,
     )
 
 
@@ -85,27 +93,37 @@ def valid_until(answer: dict[str, object] | None) -> dt.date | None:
     return dt.date.fromisoformat(str(change["on"])) - dt.timedelta(days=1)
 
 
-def write_static_pages(site: Path, on: dt.date) -> Stats:
-    """Every answer-prefix state for ``on``, one small page each (a depth-first walk)."""
+def write_static_pages(site: Path, on: dt.date, wizard_url: str = "") -> Stats:
+    """Every answer-prefix state for ``on``, one small page each (a depth-first walk).
+
+    A result with coming dates gets its calendar (``calendar.ics``) beside its page. A typed
+    answer offered as a range of several values is not the member's own: the calendar leaves
+    out the dates it would give, and its link back (``wizard_url``, absolute; none when empty)
+    asks that question again.
+    """
     out_dir = site / STATIC_DIR
     if out_dir.exists():
         shutil.rmtree(out_dir)
     sig = Signatures(on)
     stats = Stats()
-    todo: list[tuple[list[tuple[str, str]], dict[tuple[str, str], str]]] = [([], {})]
+    Todo = tuple[list[tuple[str, str]], dict[tuple[str, str], str], frozenset[str]]
+    todo: list[Todo] = [([], {}, frozenset())]
     while todo:
-        path, labels = todo.pop()
+        path, labels, inexact = todo.pop()
         answers = dict(path)
         state = walk(FLOW, answers, on)
         assert state.error is None, (path, state.error)
-        ctx = static_context(on, path, labels)
+        ctx = static_context(on, path, labels, base_url=wizard_url, inexact=inexact)
         node = state.node
         offered: list[Band] = []
+        ranged: set[str] = set()  # band values standing for more than one answer
         if isinstance(node, Question):
             if node.kind == "choice":
                 offered = [Band(c.value, c.label) for c in node.choices]
             else:
-                offered = [b for b, _r in bands(node, answers, sig)]
+                found = bands(node, answers, sig)
+                offered = [b for b, _r in found]
+                ranged = {b.value for b, r in found if r.start is None or r.start != r.end}
                 ctx.bands = {node.id: offered}
         scr = screen(canonical_query(answers), on, ctx)
         page = render_page(
@@ -127,6 +145,11 @@ def write_static_pages(site: Path, on: dt.date) -> Stats:
         stats.pages += 1
         stats.bytes += len(data)
         stats.largest = max(stats.largest, len(data))
+        if scr.ics:
+            ics = scr.ics.encode("utf-8")
+            (target.parent / STATIC_FILE).write_bytes(ics)
+            stats.calendars += 1
+            stats.calendar_bytes += len(ics)
         if isinstance(node, Outcome):
             stats.results += 1
             assert scr.answer is not None
@@ -140,5 +163,6 @@ def write_static_pages(site: Path, on: dt.date) -> Stats:
             more = dict(labels)
             if node.kind != "choice":
                 more[(node.id, band.value)] = band.label
-            todo.append(([*path, (node.id, band.value)], more))
+            marked = inexact | {node.id} if band.value in ranged else inexact
+            todo.append(([*path, (node.id, band.value)], more, marked))
     return stats

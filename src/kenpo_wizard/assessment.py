@@ -73,6 +73,9 @@ class Change:
     show_at_clinic: tuple[tuple[Document, ...], ...] = ()
     submit: tuple[Form, ...] = ()
     contact_reasons: tuple[str, ...] = ()
+    # The whole answer on that day (its sources, first step, whom to ask), for the texts
+    # that word the change (calendar reminders); not part of the JSON.
+    answer: Assessment | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
+from . import reminders
 from .dates import parse_date, today_in_japan
 from .errors import InputError
 from .facts import parse_facts
@@ -43,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--fact", action="append", default=[], metavar="NAME=VALUE")
     a.add_argument("--facts", metavar="FILE.json", help=_("事実を書いたJSONファイル"))
     a.add_argument("--json", action="store_true", help=_("JSONで出力します"))
+    a.add_argument(
+        "--ics",
+        metavar="FILE",
+        help=_(
+            "今後の日付（資格確認書の有効期限、結果が変わる日）をカレンダー形式（.ics）で書き出します。"
+            "「-」で標準出力（結果の表示の代わり）"
+        ),
+    )
+    a.add_argument(
+        "--ics-url", metavar="URL", help=_("カレンダーの各予定に載せる、結果のページのURL")
+    )
     q = sub.add_parser("ask", help=_("質問に答えて判定します（引数なしと同じ）"))
     q.add_argument("--on", help=_("受診日・基準日"))
     return p
@@ -87,10 +99,30 @@ def render(e: Explanation, day: dt.date) -> str:
     return "\n".join(lines)
 
 
+def _write_calendar(path: str, text: str, out: TextIO) -> None:
+    if not text:
+        sys.stderr.write(_("カレンダーに登録する今後の日付はありません。") + "\n")
+        return
+    if path == "-":
+        out.write(text)
+        return
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as fh:  # keep the CRLF line ends
+            fh.write(text)
+    except OSError as err:
+        raise InputError(
+            "ics_file", _("カレンダーのファイルを書けません：{p}").format(p=path)
+        ) from err
+
+
 def run_assess(args: argparse.Namespace, out: TextIO) -> int:
     day = _day(args.on)
     facts = parse_facts(_load_facts(args.fact, args.facts))
     answer = assess(facts, day)
+    if args.ics:
+        _write_calendar(args.ics, reminders.ics(answer, facts, url=args.ics_url), out)
+        if args.ics == "-":
+            return 0
     if args.json:
         out.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
     else:

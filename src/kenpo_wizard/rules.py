@@ -349,6 +349,7 @@ def _next_change(facts: Facts, now: Assessment) -> Change | None:
                 later.show_at_clinic,
                 later.submit,
                 later.contact_reasons,
+                later,
             )
     return None
 

@@ -102,7 +102,7 @@ def explain(a: Assessment) -> Explanation:
         "unknowns": [UNKNOWN_TEXTS[u]() for u in a.unknowns],
         "dates": _dates(a),
         "next": [
-            _change_text(a, a.next_change)
+            change_text(a, a.next_change)
             if a.next_change
             else _("リーフレットに書かれた日付で、この結果が変わる予定はありません。")
         ],
@@ -319,8 +319,11 @@ def _dates(a: Assessment) -> list[str]:
     return out
 
 
-def _change_text(a: Assessment, c: Change) -> str:
-    day, left = wareki(c.day), days_phrase(a.on, c.day)
+def change_text(a: Assessment, c: Change, left: str | None = None) -> str:
+    """What changes on ``c.day``. ``left`` goes in the brackets after the day: how far it is
+    from the assessed day (あと3日) unless given (a calendar gives the 西暦 there)."""
+    day = wareki(c.day)
+    left = days_phrase(a.on, c.day) if left is None else left
     before = "／".join(alternative_label(x) for x in a.show_at_clinic)
     after = "／".join(alternative_label(x) for x in c.show_at_clinic)
     if c.kind == "coverage_starts":
@@ -376,6 +379,7 @@ __all__ = [
     "Part",
     "Reference",
     "alternative_label",
+    "change_text",
     "doc_label",
     "explain",
 ]

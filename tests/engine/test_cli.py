@@ -119,3 +119,53 @@ def test_questionnaire_rejects_bad_number_and_date() -> None:
     assert "1から2の番号で答えてください。" in text
     assert "0から130までの数字で入力してください。" in text
     assert "75歳以上の方は当組合の加入者ではありません" in text
+
+
+def test_ics_writes_the_members_coming_dates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "reminders.ics"
+    code, out, err = run(
+        capsys,
+        "assess",
+        "--on",
+        "2026-11-27",
+        "--fact",
+        "mynumber_card=none",
+        "--fact",
+        "eligibility_certificate=held",
+        "--ics",
+        str(target),
+        "--ics-url",
+        "https://example.jp/wizard/?since=before",
+        "--json",
+    )
+    assert code == 0 and err == ""
+    assert json.loads(out)["eligibility_certificate"]["valid_until"] == "2029-12-01"
+    data = target.read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and b"\r\n" in data and b"\n\n" not in data
+    text = data.decode("utf-8")
+    assert "DTSTART;VALUE=DATE:20291201\r\n" in text
+    assert "URL:https://example.jp/wizard/?since=before\r\n" in text
+
+
+def test_ics_to_stdout_and_nothing_to_add(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "assess", "--on", "2026-11-27", "--fact", "mynumber_card=none", "--ics", "-"
+    )
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR\r\n") and "【" not in out
+    target = tmp_path / "none.ics"
+    registered = ("--fact", "mynumber_card=held", "--fact", "insurance_use=registered")
+    code, out, err = run(capsys, "assess", "--on", "2026-11-27", *registered, "--ics", str(target))
+    assert code == 0 and "【" in out
+    assert "カレンダーに登録する今後の日付はありません" in err and not target.exists()
+
+
+def test_ics_file_that_cannot_be_written_is_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-dir" / "x.ics"
+    code, out, err = run(capsys, "assess", "--fact", "mynumber_card=none", "--ics", str(missing))
+    assert code == 2 and out == "" and "[ics_file]" in err

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kenpo_wizard.flow import FLOW
+from kenpo_wizard.ics import unfold
 from kenpo_wizard.web import Context, canonical_query, parse_query, screen, step
 from kenpo_wizard.web import html as web_html
 from kenpo_wizard.web.pages import PAGE_TITLES, SECTION_PAGES
@@ -110,3 +111,39 @@ def _unbalanced(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.errors + [f"<{t}> left open" for t in parser.stack]
+
+
+CERTIFICATE_HOLDER = (
+    "age=40&eligibility_certificate=held&leaving=no&member_type=employee"
+    "&mynumber_card=none&since=before"
+)
+
+
+def test_a_result_with_coming_dates_offers_its_calendar() -> None:
+    out = json.loads(step(CERTIFICATE_HOLDER, "2026-11-27", "https://example.jp/wizard/"))
+    assert out["kind"] == "result" and out["ics_name"].endswith(".ics")
+    assert "カレンダーに追加（.ics）" in out["html"] and "data-kw-ics" in out["html"]
+    assert "令和11年12月1日（2029年12月1日）：資格確認書の有効期限（最長）" in out["html"]
+    assert _unbalanced(out["html"]) == []
+    # the events link back to this result, without the day (opened later, it shows that day)
+    assert "URL:https://example.jp/wizard/?" + CERTIFICATE_HOLDER in unfold(out["ics"])
+    plain = json.loads(step(CERTIFICATE_HOLDER, "2026-11-27"))
+    assert plain["ics"] and "URL:" not in plain["ics"]
+
+
+def test_no_calendar_when_nothing_is_coming() -> None:
+    after = json.loads(step(CERTIFICATE_HOLDER, "2029-12-02"))
+    assert after["kind"] == "result" and after["ics"] is None
+    assert "data-kw-ics" not in after["html"]
+
+
+def test_a_static_result_links_its_file_and_leaves_out_a_ranged_answer() -> None:
+    ctx = Context(
+        "static", dt.date(2026, 11, 27), static_url=lambda p: "x/", inexact=frozenset({"age"})
+    )
+    ctx.base_url = "https://example.jp/wizard/"
+    s = screen(CERTIFICATE_HOLDER, ctx.on, ctx)
+    assert 'href="calendar.ics"' in s.html and "data-kw-ics-file" in s.html
+    urls = [line for line in unfold(s.ics) if line.startswith("URL:")]
+    assert urls and all(u.startswith("URL:https://example.jp/wizard/?eligibility_") for u in urls)
+    assert "age=" not in "".join(unfold(s.ics))  # a band's first value is not the member's age

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import urllib.parse
+from pathlib import Path
 
 from playwright.sync_api import Page, Route
 from wizkit import (
@@ -27,6 +28,7 @@ from wizkit import (
 )
 
 from kenpo_wizard.flow import FLOW
+from kenpo_wizard.ics import unfold
 
 SCREEN = "#kenpo-wizard [data-kw-screen]"
 
@@ -246,3 +248,27 @@ def test_result_states_next_change(page: Page, base_url: str) -> None:
     text = page.inner_text(f"{SCREEN} .kw-s-next")
     assert "あと" in text and "日" in text
     assert page.locator('meta[name="robots"][content="noindex"]').count() == 1
+
+
+def test_result_offers_its_calendar_as_a_download(page: Page, base_url: str) -> None:
+    # no マイナンバーカード, 資格確認書 in hand: its latest validity (令和11年12月1日) is coming
+    query = (
+        "age=40&eligibility_certificate=held&leaving=no&member_type=employee"
+        "&mynumber_card=none&since=before&on=2026-11-27"
+    )
+    page.goto(f"{base_url}/wizard/?{query}")
+    wait_ready(page)
+    page.wait_for_selector(f"{SCREEN}[data-kind='result']")
+    assert "令和11年12月1日" in page.inner_text(f"{SCREEN} .kw-s-calendar")
+    with page.expect_download() as info:
+        page.click(f"{SCREEN} [data-kw-ics]")
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    path = download.path()
+    text = Path(path).read_bytes().decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n")
+    assert "DTSTART;VALUE=DATE:20291201\r\n" in text
+    body = unfold(text)
+    # the event links back to this result on this site, without the day
+    (url,) = [line for line in body if line.startswith("URL:")]
+    assert url.startswith(f"URL:{base_url}/wizard/?age=40&") and "on=" not in url

@@ -120,3 +120,30 @@ def test_static_pages_are_small(site: Path, build_info: dict[str, object]) -> No
     assert len(pages) == build_info["static_pages"]
     biggest = max(p.stat().st_size for p in pages)
     assert biggest < 16_000, biggest
+
+
+def test_static_results_with_coming_dates_link_the_calendar_beside_them(
+    site: Path, build_info: dict[str, object]
+) -> None:
+    calendars = {p.parent for p in (site / "wizard" / "s").rglob("calendar.ics")}
+    assert calendars and len(calendars) == build_info["static_calendars"]
+    linking = set()
+    for page in (site / "wizard" / "s").rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'href="calendar.ics"' in text:
+            assert 'data-kind="result"' in text, page
+            linking.add(page.parent)
+    assert linking == calendars  # a link only where the file is, and every file linked
+    for folder in list(calendars)[:50]:
+        data = (folder / "calendar.ics").read_bytes()
+        assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+
+
+def test_static_calendar_link_serves_a_calendar(nojs_page: Page, base_url: str) -> None:
+    nojs_page.goto(f"{base_url}/wizard/s/before/employee/0/no/none/held/")
+    assert nojs_page.get_attribute(".kw-screen", "data-kind") == "result"
+    href = nojs_page.get_attribute(".kw-s-calendar a[href$='calendar.ics']", "href")
+    assert href == "calendar.ics"
+    response = nojs_page.request.get(f"{base_url}/wizard/s/before/employee/0/no/none/held/{href}")
+    assert response.ok and response.headers["content-type"].startswith("text/calendar")
+    assert "DTSTART;VALUE=DATE:20291201" in response.text()

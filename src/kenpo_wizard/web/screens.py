@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import reminders
 from ..dates import MAX_INPUT_LENGTH, parse_date
 from ..errors import InputError
 from ..flow import FLOW, Outcome, Question, State, walk
@@ -45,6 +46,7 @@ class Screen:
     answer: dict[str, Any] | None = None
     error: dict[str, str | None] | None = None
     dropped: list[str] = field(default_factory=list)
+    ics: str = ""  # the result's calendar reminders (iCalendar text), "" when none
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -57,13 +59,18 @@ class Screen:
             "result_code": self.answer["result_code"] if self.answer else None,
             "error": self.error,
             "dropped": self.dropped,
+            "ics": self.ics or None,
+            "ics_name": reminders.FILE_NAME if self.ics else None,
         }
 
 
-def step(query: str, today: str) -> str:
-    """The browser's one entry point: JSON of :func:`screen` (never raises)."""
+def step(query: str, today: str, base: str = "") -> str:
+    """The browser's one entry point: JSON of :func:`screen` (never raises).
+
+    ``base`` is the wizard page's absolute URL (the calendar's events link back to it)."""
     try:
-        return json.dumps(screen(query, dt.date.fromisoformat(today)).to_dict(), ensure_ascii=False)
+        ctx = Context("js", dt.date.fromisoformat(today), base_url=base)
+        return json.dumps(screen(query, ctx.on, ctx).to_dict(), ensure_ascii=False)
     except Exception as exc:  # a bug must still give the member a way out, not a blank page
         page = _error_screen(_("内部エラーが発生しました。"), f"{type(exc).__name__}")
         return json.dumps(page.to_dict(), ensure_ascii=False)
@@ -210,6 +217,11 @@ def _result_screen(
     answer = a.to_dict()
     x = explain(a)
     keys = [k for k, _v in path]
+    inexact = {q.fact for q in FLOW.questions if q.id in ctx.inexact and q.fact}
+    found = reminders.reminders(a, state.facts, inexact)
+    calendar = reminders.to_ics(
+        found, a.on, reminders.state_key(state.facts, inexact), ctx.result_url(path)
+    )
     body = join(
         [
             views.back_link(ctx.state_url(path, edit=keys[-1])) if keys else "",
@@ -217,6 +229,7 @@ def _result_screen(
             views.result_head(x, str(answer["result_code"])),
             views.day_line(ctx, path),
             views.explanation_sections(x),
+            views.calendar_section(ctx, found),
             views.answers_summary(ctx, path),
             views.sources(ctx, a),
             views.result_actions(ctx),
@@ -224,5 +237,13 @@ def _result_screen(
         "\n",
     )
     return Screen(
-        "result", _(node.title), body, ctx.query(dict(path)), node.id, answer, None, list(dropped)
+        "result",
+        _(node.title),
+        body,
+        ctx.query(dict(path)),
+        node.id,
+        answer,
+        None,
+        list(dropped),
+        calendar,
     )

@@ -48,6 +48,10 @@ class Context:
     bands: Mapping[str, Sequence[Band]] = field(default_factory=dict)
     band_labels: Mapping[tuple[str, str], str] = field(default_factory=dict)
     build_note: str = ""
+    # the wizard page's absolute URL (calendar events link back to the result; "" for none)
+    base_url: str = ""
+    # questions answered only by a range (static bands): not the member's own value
+    inexact: frozenset[str] = frozenset()
 
     def query(self, answers: Mapping[str, str], edit: str | None = None) -> str:
         items = dict(answers)
@@ -68,6 +72,14 @@ class Context:
 
     def start_url(self) -> str:
         return self.state_url([])
+
+    def result_url(self, path: Path) -> str | None:
+        """The result's absolute wizard URL for a calendar: the answers given exactly, no day
+        (opened on a later day, it shows that day's answer; a range is asked again)."""
+        if not self.base_url:
+            return None
+        exact = {k: v for k, v in path if k not in self.inexact}
+        return self.base_url + ("?" + canonical_query(exact) if exact else "")
 
 
 def canonical_query(items: Mapping[str, str]) -> str:

@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..flow import FLOW, Question
 from ..i18n import N_, _
 from ..leaflet import SECTION_TITLES, Section
+from ..reminders import STATIC_FILE, Reminder
 from ..texts import Explanation, Reference
 from ..wareki import ERAS, both
 from .html import Html, join, render
@@ -24,6 +25,9 @@ from .url_state import DAY_KEY, Context, Path
 
 DROPPED_NOTE = N_("リンクの一部（使われない回答や不明な項目）は読み飛ばしました。")
 CODE_HINT = N_("お問い合わせの際にお伝えください（下の「お問い合わせ先」）")
+CALENDAR_HINT = N_(
+    "スマートフォンやパソコンのカレンダーに、この日付を1週間前の通知つきで登録できます。"
+)
 PRINT_NOTE = N_("ブラウザの印刷機能で、このページを1枚のチェックリストとして印刷・保存できます。")
 ERA_CHOICES: tuple[tuple[str, str], ...] = (("", "西暦"), *((e.letter, e.name) for e in ERAS[:3]))
 
@@ -403,6 +407,33 @@ def sources(ctx: Context, a: Assessment) -> Html:
         _("根拠（リーフレットの該当箇所）"),
         render("result.html", "list", cls="", items=join(items)),
         "kw-s-sources",
+    )
+
+
+def calendar_section(ctx: Context, found: Sequence[Reminder]) -> Html:
+    """The member's coming dates, and the calendar file with them (only when there are some).
+
+    The browser makes the file from this very answer (a download the page script offers);
+    a page without JavaScript links the file written beside it at build time."""
+    if not found:
+        return Html("")
+    label = _("カレンダーに追加（.ics）")
+    if ctx.mode == "js":
+        action = render("result.html", "ics_button", label=label)
+    else:
+        action = render("result.html", "ics_link", href=STATIC_FILE, label=label)
+    items = join(
+        render("result.html", "item", content=f"{both(r.day)}：{r.summary}") for r in found
+    )
+    return section(
+        _("カレンダーに登録できる日付"),
+        join(
+            [
+                render("result.html", "list", cls="", items=items),
+                render("result.html", "ics_actions", content=action, hint=_(CALENDAR_HINT)),
+            ]
+        ),
+        "kw-s-calendar",
     )
 
 
