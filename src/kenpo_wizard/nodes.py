@@ -52,6 +52,7 @@ class Question:
     next: str | Branch | None = None  # for date and number questions
     examples: tuple[str, ...] = ()  # typical answers, for enumerating paths
     legend_note: str = ""  # why we ask (shown under the question)
+    band_hint: str = ""  # the hint over ranges to choose from (static pages), if not ``hint``
     minimum: int | None = None
     maximum: int | None = None
 

@@ -103,6 +103,18 @@ def test_golden_outcomes_in_the_browser_without_javascript(
     print(f"\n{len(paths)} outcomes without JavaScript in {time.monotonic() - started:.0f} s")
 
 
+def test_ranges_are_offered_as_choices_not_as_a_field_to_type_in(
+    nojs_page: Page, base_url: str
+) -> None:
+    """Without JavaScript a typed answer is a choice of ranges: the hint says to choose."""
+    nojs_page.goto(f"{base_url}/wizard/s/before/employee/")
+    assert nojs_page.get_attribute(".kw-screen", "data-node") == "age"
+    hint = nojs_page.locator(".kw-hint").inner_text()
+    assert "入力" not in hint and "選んでください" in hint
+    assert nojs_page.locator(".kw-screen button[data-kw-band]").count() >= 2
+    assert nojs_page.locator(".kw-screen input").count() == 0
+
+
 def test_static_back_and_change_links(nojs_page: Page, base_url: str) -> None:
     nojs_page.goto(f"{base_url}/wizard/s/before/employee/0/")
     assert nojs_page.get_attribute(".kw-screen", "data-node") == "leaving"

@@ -115,12 +115,14 @@ def question_form(
     current: str,
     error: InputError | None,
 ) -> Html:
-    hint = render("question.html", "hint", key=q.id, text=_(q.hint)) if q.hint else ""
+    bands = ctx.bands.get(q.id)
+    as_ranges = q.kind != "choice" and ctx.mode == "static" and bool(bands)
+    text = q.band_hint if as_ranges and q.band_hint else q.hint  # buttons, not a field to type in
+    hint = render("question.html", "hint", key=q.id, text=_(text)) if text else ""
     legend = render(
         "question.html", "legend", step=f"{_('質問')} {number}", text=_(q.text), hint=hint
     )
-    bands = ctx.bands.get(q.id)
-    if q.kind == "choice" or (ctx.mode == "static" and bands):
+    if q.kind == "choice" or as_ranges:
         if q.kind == "choice":
             options = [(c.value, _(c.label), _(c.hint)) for c in q.choices]
         else:
