@@ -188,8 +188,13 @@ def result_code(answer: dict[str, Any]) -> str:
     situation always has the same code and a call-center agent can look it up.
     """
     outcome = {k: answer[k] for k in _CODE_KEYS}
-    outcome["issue"] = answer["eligibility_certificate"]["issue"]
+    certificate = answer["eligibility_certificate"]
+    outcome["issue"] = certificate["issue"]
     outcome["register"] = bool(answer["register"])
+    # What sets a 資格確認書 apart on the card and on the form, so that a code's row can say it:
+    # the 70–74 負担割合 printed on it, the 交付事由, a validity that may be shorter.
+    for key in ("copay_ratio_printed", "reasons", "shorter_validity_possible"):
+        outcome[key] = certificate[key]
     digest = hashlib.sha256(json.dumps(outcome, sort_keys=True).encode()).digest()
     n = int.from_bytes(digest[:8], "big")
     letters = []

@@ -7,7 +7,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from golden import GOLDEN_DAYS, HEADER, golden_paths, paths_on
+from golden import GOLDEN_DAYS, HEADER, assessed_on, golden_paths, paths_on
 
 from kenpo_wizard.facts import FACT_NAMES
 from kenpo_wizard.flow import (
@@ -177,3 +177,26 @@ def test_superscript_digit_is_read_as_facts_read_it() -> None:
     answers = {"since": "before", "member_type": "employee", "age": "²"}
     state = walk(FLOW, answers, dt.date(2026, 1, 1))
     assert state.error is None and state.facts.age == 2
+
+
+def test_a_result_code_stands_for_one_answer_and_carries_the_70_to_74_note() -> None:
+    """A call-center agent reads a code's row: each code is one outcome (no two outcomes share
+    a four-letter code), and a 72-year-old's 資格確認書 (負担割合 printed, R19) is not the
+    45-year-old's."""
+    outcomes: dict[str, set[str]] = {}
+    for day in GOLDEN_DAYS:
+        for _state, answer in assessed_on(day):
+            d = answer.to_dict()
+            c = d["eligibility_certificate"]
+            what = [d[k] for k in ("phase", "covered", "show_at_clinic", "submit", "return")]
+            what += [d["contact_association"], bool(d["register"])]
+            what += [c[k] for k in ("issue", "copay_ratio_printed", "reasons")]
+            what += [c["shorter_validity_possible"]]
+            outcomes.setdefault(d["result_code"], set()).add(repr(what))
+    assert {code: len(v) for code, v in outcomes.items() if len(v) > 1} == {}
+    facts = {"member_type": "employee", "mynumber_card": "none", "eligibility_certificate": "held"}
+    day = dt.date(2026, 11, 28)
+    younger = assess({**facts, "age": 45}, day).to_dict()
+    older = assess({**facts, "age": 72}, day).to_dict()
+    assert older["eligibility_certificate"]["copay_ratio_printed"]
+    assert younger["result_code"] != older["result_code"]

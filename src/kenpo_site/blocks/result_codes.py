@@ -15,6 +15,8 @@ from kenpo_wizard.leaflet import (
     ABOLITION_DAY,
     DOCUMENTS,
     FORMS,
+    REASON_KIND_LABELS,
+    REASONS,
     TRANSITION_LAST_DAY,
     TRANSITION_OVER,
     Document,
@@ -79,10 +81,24 @@ def code_row(code: str, a: dict[str, object]) -> CodeRow:
         show=_docs(a["show_at_clinic"]) if a["covered"] else NOT_COVERED,
         submit="、".join(FORMS[Form(s)].label for s in submit) or "なし",
         returns="、".join(DOCUMENTS[Document(r["document"])].label for r in ret) or "なし",
-        issue=ISSUE[str(ec["issue"])],
+        issue=_certificate(ec),
         register="あり" if a["register"] else "なし",
         contact="必要" if a["contact_association"] else "不要",
     )
+
+
+def _certificate(ec: dict[str, object]) -> str:
+    """The 資格確認書 as the code tells it apart: how it is issued, under which 交付事由, the
+    70–74 負担割合 on the card, a validity that may be shorter."""
+    parts = [ISSUE[str(ec["issue"])]]
+    reasons = ec["reasons"]
+    assert isinstance(reasons, list)
+    parts += [f"{REASON_KIND_LABELS[REASONS[r].kind]}{REASONS[r].number}" for r in reasons]
+    if ec["copay_ratio_printed"]:
+        parts.append("70〜74歳：負担割合を記載")
+    if ec["shorter_validity_possible"]:
+        parts.append("有効期限が短い場合あり")
+    return "・".join(parts)
 
 
 COLUMNS = (
