@@ -118,10 +118,12 @@ onmessage = async (event) => {
     );
     return;
   }
-  const { id, query, today, base } = data;
+  const { id, query, today, base, fn } = data;
   try {
     await ready;
-    postMessage({ type: "screen", id, json: web.step(query, today, base || "") });
+    // The wizard steps one screen at a time; the call center's agent mode sends every answer.
+    const json = fn === "agent" ? web.agent(query, today) : web.step(query, today, base || "");
+    postMessage({ type: "screen", id, json });
   } catch (error) {
     postMessage({ type: "failed", id, reason: String((error && error.message) || error) });
   }

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ..render import BASE_MARK
 from . import (
+    agent,
     answers,
     flow_diagram,
     glossary,
@@ -37,6 +38,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "result-codes": result_codes.result_codes_html,
     "flow-diagram": flow_diagram.flow_diagram_html,
     "wizard": wizard.wizard_html,
+    "agent": agent.agent_html,
     "forms-link": hires.forms_link_html,
     "new-hires": hires.new_hires_html,
     "new-hire-questions": hires.open_questions_html,

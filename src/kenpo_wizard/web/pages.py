@@ -18,6 +18,7 @@ PAGE_TITLES: dict[str, str] = {
     "employers/": "事業所ご担当者の方へ",
     "employers-checklist/": "新しく加入する方のチェックリスト（印刷用）",
     "call-center/": "コールセンター向け",
+    "call-center-agent/": "1画面で確認（コールセンター用）",
     "glossary/": "用語集",
     "wizard/": "質問に答えて確認する",
     "developers/": "開発者向け",

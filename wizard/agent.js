@@ -1,0 +1,125 @@
+// Agent mode (call center): every question on one screen, answered in any order. At each
+// change the answers go to the engine (the wizard's own Web Worker, web.agent) and the result
+// with its code shows beside them, or the question the flow still needs. The answers live in
+// the address bar only (?question=answer, as the wizard's), and the link to send a member is
+// the wizard's own URL for the same answers.
+const root = document.getElementById("kenpo-agent");
+const form = root && root.querySelector("[data-agent-form]");
+const out = root && root.querySelector("[data-agent-result]");
+const linkEl = root && root.querySelector("[data-agent-link]");
+const statusEl = root && root.querySelector("[data-agent-status]");
+const { tokyoToday, both } = window.kenpoDates;
+
+let worker = null;
+let seq = 0;
+let latest = 0;
+let renders = 0;
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const norm = (s) => (s || "").normalize("NFKC").trim();
+
+function answers() {
+  const params = new URLSearchParams();
+  for (const el of form.elements) {
+    if (!el.name || (el.type === "radio" && !el.checked)) continue;
+    const value = norm(el.value);
+    if (value) params.set(el.name, value);
+  }
+  params.sort();
+  return params.toString();
+}
+
+function fill(query) {
+  const params = new URLSearchParams(query);
+  for (const [name, value] of params) {
+    const field = form.elements[name];
+    if (!field) continue;
+    if (field instanceof RadioNodeList) {
+      for (const radio of field) radio.checked = radio.value === value;
+    } else {
+      field.value = value;
+    }
+  }
+}
+
+function mark(node) {
+  for (const fs of form.querySelectorAll("[data-agent-q]")) {
+    const next = fs.dataset.agentQ === node;
+    fs.classList.toggle("kw-agent__q--next", next);
+    const flag = fs.querySelector(".kw-agent__flag");
+    if (next && !flag) {
+      fs.querySelector("legend").insertAdjacentHTML("beforeend", '<span class="kw-agent__flag">（次に必要な回答）</span>');
+    } else if (!next && flag) {
+      flag.remove();
+    }
+  }
+}
+
+function show(res) {
+  const wizard = new URL(`../wizard/${res.query ? `?${res.query}` : ""}`, location.href).href;
+  history.replaceState(null, "", res.query ? `?${res.query}` : location.pathname);
+  linkEl.value = wizard;
+  const unused = (res.unused || [])
+    .map((k) => form.querySelector(`#agent-q-${CSS.escape(k)} .kw-question`))
+    .filter(Boolean)
+    .map((q) => `<li>${esc(q.textContent)}</li>`)
+    .join("");
+  const unusedNote = unused
+    ? `<div class="kw-agent__unused"><p>次の回答は、この条件では結果に使いません：</p><ul>${unused}</ul></div>`
+    : "";
+  const day = res.on ? `<p class="kw-day">基準日：${esc(both(res.on))}</p>` : "";
+  if (res.kind === "result") {
+    out.innerHTML = day + res.html + unusedNote;
+    mark(null);
+  } else if (res.kind === "question") {
+    out.innerHTML = `${day}<p class="kw-agent__need"><strong>次に必要な回答：</strong>${esc(res.question)}</p>` + unusedNote;
+    mark(res.node);
+  } else {
+    out.innerHTML = `<div class="kw-error-summary" role="alert"><p><strong>入力を確かめてください：</strong>${esc(res.message)}</p></div>`;
+    mark(res.node || null);
+  }
+  root.dataset.kind = res.kind;
+  root.dataset.code = res.code || "";
+  root.dataset.node = res.node || "";
+  root.dataset.renders = String(++renders); // lets tests see a finished update
+}
+
+function update() {
+  const id = ++seq;
+  latest = id;
+  worker.postMessage({ id, query: answers(), today: tokyoToday(), fn: "agent" });
+}
+
+function start() {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    statusEl.textContent = "この端末では動かせません。入力してから「ウィザードで開く」を押してください。";
+    return;
+  }
+  statusEl.textContent = "準備中です（数秒かかります）。入力はそのまま続けられます。";
+  worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+  worker.postMessage({
+    type: "init",
+    runtime: new URL(root.dataset.runtime, location.href).href,
+    engine: new URL(root.dataset.engine, location.href).href,
+  });
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      statusEl.textContent = "準備ができました。回答を変えるたびに結果が変わります。";
+      root.dataset.mode = "ready";
+      update();
+    } else if (data.type === "screen" && data.id === latest) {
+      show(JSON.parse(data.json)); // an older answer's reply is dropped: the newest wins
+    } else if (data.type === "failed") {
+      root.dataset.mode = "failed";
+      statusEl.textContent = "エンジンを起動できませんでした。入力してから「ウィザードで開く」を押してください。";
+    }
+  };
+}
+
+if (root && form && out && linkEl && statusEl) {
+  fill(location.search.slice(1));
+  form.addEventListener("input", () => worker && root.dataset.mode === "ready" && update());
+  form.addEventListener("change", () => worker && root.dataset.mode === "ready" && update());
+  linkEl.addEventListener("focus", () => linkEl.select());
+  start();
+}
