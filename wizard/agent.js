@@ -64,9 +64,10 @@ function show(res) {
     .filter(Boolean)
     .map((q) => `<li>${esc(q.textContent)}</li>`)
     .join("");
-  const unusedNote = unused
-    ? `<div class="kw-agent__unused"><p>次の回答は、この条件では結果に使いません：</p><ul>${unused}</ul></div>`
-    : "";
+  const why = res.kind === "result"
+    ? "次の回答は、この条件では結果に使いません："
+    : "次の回答を使うかどうかは、足りない回答のあとで決まります：";
+  const unusedNote = unused ? `<div class="kw-agent__unused"><p>${why}</p><ul>${unused}</ul></div>` : "";
   const day = res.on ? `<p class="kw-day">基準日：${esc(both(res.on))}</p>` : "";
   if (res.kind === "result") {
     out.innerHTML = day + res.html + unusedNote;

@@ -27,8 +27,22 @@ class Assets:
     paths: AssetPaths
 
 
+_this_build: Assets | None = None
+
+
+def begin_build() -> None:
+    """A new build starts: decide again (the sources may have changed while serving)."""
+    global _this_build
+    _this_build = None
+
+
 def current() -> Assets:
-    """For the sources as they are now (each step is cached on disk by content)."""
-    wheel = engine_wheel()
-    stdlib = trimmed_stdlib(wheel) if OPTIONS.trim_stdlib else None
-    return Assets(wheel, stdlib, asset_paths(wheel, stdlib))
+    """For the sources as they are when first asked in this build (each step is cached on disk
+    by content): every page and the files written after share one wheel, even if a source
+    (README.md is in the wheel) is edited while the build runs."""
+    global _this_build
+    if _this_build is None:
+        wheel = engine_wheel()
+        stdlib = trimmed_stdlib(wheel) if OPTIONS.trim_stdlib else None
+        _this_build = Assets(wheel, stdlib, asset_paths(wheel, stdlib))
+    return _this_build

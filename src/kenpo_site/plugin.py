@@ -69,6 +69,9 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         self.serving = command == "serve"
         assets.OPTIONS.trim_stdlib = not self.serving
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assets.begin_build()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The browser's scripts format 和暦 from the engine's own era table (one date module).
         config.extra["kenpo_eras"] = era_table()
