@@ -1,7 +1,9 @@
 """The facts a person brings (contract.md), validated into one immutable value.
 
 An absent fact means "not asked / not applicable". Extensions beyond the contract:
-``member_type`` (被保険者・被扶養者・任意継続) and ``assisted_visit=child`` (domain.md P7).
+``member_type`` (被保険者・被扶養者・任意継続), ``assisted_visit=child`` (domain.md P7), and
+``join_date=unknown`` (a member who does not know when they joined: the answer presumes an
+existing member, as for an absent ``joined_on``, and says what to check).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ ENUM_FACTS: dict[str, tuple[str, ...]] = {
     "eligibility_notice": ("held", "lost", "none"),
     "mynaportal": ("yes", "no"),
     "card_reader": ("ok", "unavailable"),
+    "join_date": ("unknown",),
 }
 DATE_FACTS = ("joined_on", "eligibility_lost_on")
 INT_FACTS = {"age": (0, 130)}
@@ -46,6 +49,7 @@ FACT_LABELS: dict[str, str] = {
     "eligibility_notice": N_("資格情報のお知らせ"),
     "mynaportal": N_("マイナポータルの資格情報画面"),
     "card_reader": N_("医療機関のカードリーダー"),
+    "join_date": N_("加入した時期"),
 }
 
 
@@ -64,6 +68,7 @@ class Facts:
     eligibility_notice: str | None = None
     mynaportal: str | None = None
     card_reader: str | None = None
+    join_date: str | None = None  # "unknown": not known (joined_on is then absent)
 
     @property
     def has_usable_my_number_card(self) -> bool:

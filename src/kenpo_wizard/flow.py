@@ -29,7 +29,7 @@ from .nodes import (
     walk,
 )
 from .rules import LATER_ELDERLY_AGE, answer_depends_on, answers_can_change
-from .wareki import wareki
+from .wareki import both
 
 __all__ = [
     "FLOW",
@@ -109,21 +109,23 @@ QUESTIONS: list[Node] = [
     Question(
         "since",
         "choice",
-        N_("いつから千葉県医業健康保険組合に加入していますか"),
-        hint=N_("被扶養者（ご家族）の方は、ご家族として加入した日でお答えください。"),
+        N_("この健康保険組合に加入したのはいつですか"),
+        hint=N_(
+            "勤務先で健康保険に加入した日です。ご家族（被扶養者）の方は、扶養に入った日です。"
+            "わからない場合は「わからない」を選んでください。確かめ方を結果に表示します。"
+        ),
         choices=(
             Choice(
                 "before",
-                N_("{day}以前から加入している").format(day=wareki(FIRST_NOTICE_ROSTER_DAY)),
+                N_("{day}以前").format(day=both(FIRST_NOTICE_ROSTER_DAY)),
                 "member_type",
             ),
             Choice(
                 "later",
-                N_("{day}以降に加入した、またはこれから加入する").format(
-                    day=wareki(SECOND_NOTICE_FIRST_DAY)
-                ),
+                N_("{day}以降（これから加入する場合も）").format(day=both(SECOND_NOTICE_FIRST_DAY)),
                 "joined_on",
             ),
+            Choice(UNKNOWN, N_("わからない"), "member_type", facts={"join_date": "unknown"}),
         ),
     ),
     Question(

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from .contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
 from .i18n import _
-from .leaflet import CERTIFICATE_VALID_UNTIL, TRANSITION_LAST_DAY, TRANSITION_OVER
+from .leaflet import (
+    ABOLITION_DAY,
+    CERTIFICATE_VALID_UNTIL,
+    FIRST_NOTICE_ROSTER_DAY,
+    TRANSITION_LAST_DAY,
+    TRANSITION_OVER,
+)
 from .registry import CERTIFICATE_GRACE_MONTHS, OUTSIDE_SOURCES, TEMPORARY_MEASURE
 from .wareki import wareki
 
@@ -71,6 +77,12 @@ UNKNOWN_TEXTS = {
     "mynumber_card": lambda: _(
         "マイナンバーカードをお持ちか（取得・紛失・更新中・返納）を確かめてください。"
     ),
+    "joined_on": lambda: _(
+        "加入した日（資格取得日）：この結果は、{roster}以前から加入している方の答えです。"
+        "それより後に加入した方は、資格情報のお知らせが届いた時期が違い、{abolition}以降に加入した方は"
+        "加入の届出のときに資格確認書の発行の要否を申し出ます。加入した日を勤務先の事務担当者に"
+        "確かめて、もう一度お答えください。"
+    ).format(roster=wareki(FIRST_NOTICE_ROSTER_DAY), abolition=wareki(ABOLITION_DAY)),
 }
 
 # None: the headline already says it.

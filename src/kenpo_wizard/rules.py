@@ -129,6 +129,8 @@ def decide(f: Facts, on: dt.date) -> Assessment:
         unknowns.append("mynumber_card")
     if p.member and f.mynumber_card == "held" and f.insurance_use is None:
         unknowns.append("insurance_use")
+    if p.member and f.join_date == "unknown" and f.joined_on is None:
+        unknowns.append("joined_on")  # presumed an existing member (P12): say what to check
 
     documents = documents_of(p, issue, reasons, t) if p.member else ()
     status = {h.document: h.status for h in documents}

@@ -116,7 +116,7 @@ def test_questionnaire_rejects_bad_number_and_date() -> None:
     text = out.getvalue()
     assert code == 0
     assert "存在しない日付です" in text
-    assert "1から2の番号で答えてください。" in text
+    assert "1から3の番号で答えてください。" in text
     assert "0から130までの数字で入力してください。" in text
     assert "75歳以上の方は当組合の加入者ではありません" in text
 

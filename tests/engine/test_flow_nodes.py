@@ -115,3 +115,18 @@ def test_a_new_member_is_never_asked_for_an_old_card() -> None:
 def test_before_joining_the_card_is_not_asked() -> None:
     """Nothing is in hand before joining: the forms are the answer (R16)."""
     assert next_node(joining("2027-01-04")) == "result"
+
+
+def test_a_member_who_does_not_know_when_they_joined_is_told_what_to_check() -> None:
+    """「わからない」 on the join date: the flow goes on as for an existing member (P12: the
+    presumed value), and the answer says so and how to find out (勤務先の事務担当者)."""
+    from kenpo_wizard.rules import assess
+    from kenpo_wizard.texts import explain
+
+    unsure = {**MEMBER, "since": "unknown"}
+    assert next_node(unsure) == "mynumber_card"
+    state = walk(FLOW, {**unsure, "mynumber_card": "none"}, TODAY)
+    answer = explain(assess(state.facts, TODAY))
+    [check] = answer.part("unknowns")
+    assert "令和6年10月5日以前から加入している方の答え" in check
+    assert "勤務先の事務担当者" in check

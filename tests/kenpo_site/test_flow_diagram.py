@@ -94,7 +94,7 @@ def test_every_golden_edge_is_drawn_as_an_arrow(
 def test_each_edge_is_labelled_with_its_answers() -> None:
     graph = fd.flow_graph()
     since = {e.target: [a.value for a in e.answers] for e in graph.edges_from("since")}
-    assert since == {"member_type": ["before"], "joined_on": ["later"]}
+    assert since == {"member_type": ["before", "unknown"], "joined_on": ["later"]}
     ages = {e.target: [a.label for a in e.answers] for e in graph.edges_from("age")}
     assert ages == {"leaving": ["0〜74"], "over_75": ["75〜130"]}  # every age tried, not examples
     for e in graph.edges:
