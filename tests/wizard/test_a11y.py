@@ -84,7 +84,7 @@ def test_keyboard_only_to_a_result(page: Page, base_url: str) -> None:
     """Tab and Enter (and typing) only, from the first question to a result."""
     page.goto(f"{base_url}/wizard/?on=2025-06-15")
     wait_ready(page)
-    page.wait_for_selector(f"{SCREEN}[data-node='since']")
+    page.wait_for_selector(f"{SCREEN}[data-enhanced='1'][data-node='since']")  # the link's screen
 
     def focus(selector: str) -> None:
         for _ in range(60):

@@ -170,7 +170,8 @@ def test_no_webassembly_falls_back(page: Page, base_url: str) -> None:
 def test_back_keeps_answers_and_change_answer(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/wizard/?on=2025-06-15")
     wait_ready(page)
-    page.wait_for_selector(f"{SCREEN}[data-node='since']")
+    # the link's own screen (its 基準日), rendered by the engine once ready: answers start there
+    page.wait_for_selector(f"{SCREEN}[data-enhanced='1'][data-node='since']")
     for qid, value in (("since", "before"), ("member_type", "employee"), ("age", "72")):
         answer(page, qid, value)
     assert page.get_attribute(SCREEN, "data-node") == "leaving"
