@@ -236,6 +236,11 @@ class ReasonTerm:
     number: str  # ① … as the leaflet numbers it
     label: str
 
+    @property
+    def name(self) -> str:
+        """The leaflet's name for it, as printed on the form: 職権交付事由② (Japanese)."""
+        return f"{REASON_KIND_LABELS[self.kind]}{self.number}"
+
 
 REASONS: dict[Reason, ReasonTerm] = {
     r.reason: r

@@ -177,7 +177,7 @@ class HireView:
 
 def _reason_text(r: Reason) -> str:
     term = REASONS[r]
-    return f"{REASON_KIND_LABELS[term.kind]}{term.number} {term.label}"
+    return f"{term.name} {term.label}"
 
 
 def _joining(on: dt.date) -> str:
@@ -257,8 +257,7 @@ _HIRE_REFERENCES = ("shorter_validity", "later_elderly")
 
 
 def _mark(r: Reason) -> str:
-    term = REASONS[r]
-    return f"{REASON_KIND_LABELS[term.kind]}{term.number}"
+    return REASONS[r].name
 
 
 def views(on: dt.date | None = None) -> list[HireView]:

@@ -15,12 +15,12 @@ from kenpo_wizard.leaflet import (
     ABOLITION_DAY,
     DOCUMENTS,
     FORMS,
-    REASON_KIND_LABELS,
     REASONS,
     TRANSITION_LAST_DAY,
     TRANSITION_OVER,
     Document,
     Form,
+    Reason,
 )
 from kenpo_wizard.rules import SAMPLE_DAYS, assess
 from kenpo_wizard.wareki import wareki
@@ -93,7 +93,7 @@ def _certificate(ec: dict[str, object]) -> str:
     parts = [ISSUE[str(ec["issue"])]]
     reasons = ec["reasons"]
     assert isinstance(reasons, list)
-    parts += [f"{REASON_KIND_LABELS[REASONS[r].kind]}{REASONS[r].number}" for r in reasons]
+    parts += [REASONS[Reason(r)].name for r in reasons]
     if ec["copay_ratio_printed"]:
         parts.append("70〜74歳：負担割合を記載")
     if ec["shorter_validity_possible"]:
