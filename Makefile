@@ -81,11 +81,12 @@ lint: $(VENV)/.installed
 	MYPYPATH=tests/wizard $(BIN)/mypy tests/wizard
 	$(PY) -m kenpo_site.catalogs --check
 
-test-engine: catalogs
+# tests/kenpo_site renders the wizard block, which names the Pyodide build (npm's pyodide).
+test-engine: catalogs $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest tests/engine tests/kenpo_site
 
 # The quick loop: engine and the site's pure tests, no build and no browser.
-test-fast: catalogs
+test-fast: catalogs $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest tests/engine tests/kenpo_site
 
 # Pyodide's npm package ships no wheels and the runner allows no network: pip fetches the
