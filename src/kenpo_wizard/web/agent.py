@@ -22,7 +22,14 @@ from ..rules import assess
 from ..texts import explain
 from . import views
 from .html import join
-from .url_state import DAY_KEY, MAX_QUERY_LENGTH, canonical_query, canonical_value, parse_query
+from .url_state import (
+    DAY_KEY,
+    EDIT_KEY,
+    MAX_QUERY_LENGTH,
+    canonical_query,
+    canonical_value,
+    parse_query,
+)
 
 
 def agent(query: str, today: str) -> str:
@@ -49,7 +56,7 @@ def _agent(query: str, today: dt.date) -> dict[str, Any]:
             on = parse_date(day_text, field=DAY_KEY)
         except InputError as err:
             return {"kind": "error", "node": DAY_KEY, "message": err.message}
-    raw.pop("edit", None)
+    raw.pop(EDIT_KEY, None)  # the wizard's 回答を変更 means nothing on one screen
     state = walk(FLOW, raw, on)
     path = {s.question.id: canonical_value(s.question, s.answer) for s in state.path}
     shared = {**path, **({DAY_KEY: on.isoformat()} if day_text else {})}
