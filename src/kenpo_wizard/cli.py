@@ -18,7 +18,7 @@ from .dates import parse_date, today_in_japan
 from .errors import InputError
 from .facts import parse_facts
 from .flow import FLOW, UNKNOWN, Outcome, Question, walk
-from .i18n import _
+from .i18n import _, language, languages, sep_alternatives
 from .rules import assess
 from .texts import Explanation, explain
 from .wareki import both
@@ -29,15 +29,29 @@ class _Parser(argparse.ArgumentParser):
         raise InputError("usage", _("コマンドの指定が正しくありません（{m}）").format(m=message))
 
 
+def _language_option() -> _Parser:
+    """``--lang`` (main() reads it first: the help texts are in that language too)."""
+    p = _Parser(add_help=False)
+    p.add_argument(
+        "--lang",
+        choices=languages(),
+        default=languages()[0],
+        help=_("表示の言語（--json の出力は言語によらず同じです）"),
+    )
+    return p
+
+
 def _parser() -> argparse.ArgumentParser:
+    lang = _language_option()
     p = _Parser(
         prog="kenpo-wizard",
+        parents=[lang],
         description=_(
             "保険証廃止後、受診のときに何を提示するかを答えます（千葉県医業健康保険組合）。"
         ),
     )
     sub = p.add_subparsers(dest="command")
-    a = sub.add_parser("assess", help=_("事実を指定して判定します"))
+    a = sub.add_parser("assess", parents=[lang], help=_("事実を指定して判定します"))
     a.add_argument(
         "--on", help=_("受診日・基準日（例：2025-12-02、R7.12.2）。省略時は日本時間の今日")
     )
@@ -55,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--ics-url", metavar="URL", help=_("カレンダーの各予定に載せる、結果のページのURL")
     )
-    q = sub.add_parser("ask", help=_("質問に答えて判定します（引数なしと同じ）"))
+    q = sub.add_parser("ask", parents=[lang], help=_("質問に答えて判定します（引数なしと同じ）"))
     q.add_argument("--on", help=_("受診日・基準日"))
     return p
 
@@ -90,12 +104,16 @@ def _load_facts(pairs: Sequence[str], path: str | None) -> dict[str, object]:
 
 
 def render(e: Explanation, day: dt.date) -> str:
-    """The readable Japanese summary (also what the questionnaire prints at its end)."""
-    lines = [f"【{e.headline}】", _("基準日：{d}　結果コード：{c}").format(d=both(day), c=e.code)]
+    """The readable summary in the current language (also the questionnaire's ending)."""
+    lines = [
+        _("【{headline}】").format(headline=e.headline),
+        _("基準日：{d}　結果コード：{c}").format(d=both(day), c=e.code),
+    ]
     lines += ["", e.first_step]
     for part in e.parts:
-        lines += ["", f"■ {part.title}", *(f"・{i}" for i in part.items)]
-    lines += ["", _("根拠（リーフレット）：") + "／".join(t for _k, t in e.sources)]
+        lines += ["", f"■ {part.title}", *(_("・{item}").format(item=i) for i in part.items)]
+    sources = sep_alternatives().join(t for _k, t in e.sources)
+    lines += ["", _("根拠（リーフレット）：{sources}").format(sources=sources)]
     return "\n".join(lines)
 
 
@@ -130,7 +148,7 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-BACK_WORDS = {"戻る", "もどる", "b", "back", "0"}
+BACK_WORDS = {"戻る", "もどる", "b", "back", "0"}  # typed by the member, in any language
 
 
 def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: TextIO) -> int:
@@ -158,7 +176,7 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
             answers.pop(q.id, None)
         out.write(f"\n{_(q.text)}\n")
         if q.hint:
-            out.write(f"（{_(q.hint)}）\n")
+            out.write(_("（{hint}）").format(hint=_(q.hint)) + "\n")
         if q.kind == "choice":
             for i, c in enumerate(q.choices, 1):
                 out.write(f"  {i}. {_(c.label)}\n")
@@ -180,13 +198,23 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # The language is read first, leniently: a wrong one is reported by the full parser.
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", default=languages()[0])
+    chosen, _rest = pre.parse_known_args(args_list)
+    with language(chosen.lang if chosen.lang in languages() else languages()[0]):
+        return _main(args_list)
+
+
+def _main(args_list: list[str]) -> int:
     try:
         args = _parser().parse_args(args_list)
         if args.command == "assess":
             return run_assess(args, sys.stdout)
         return run_questionnaire(getattr(args, "on", None), input, sys.stdout)
     except InputError as err:
-        sys.stderr.write(f"エラー：{err.message} [{err.code}]\n")
+        sys.stderr.write(_("エラー：{message} [{code}]").format(message=err.message, code=err.code))
+        sys.stderr.write("\n")
         return 2
     except (EOFError, KeyboardInterrupt):
         sys.stderr.write("\n" + _("中断しました。") + "\n")

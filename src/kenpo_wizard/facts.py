@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 
 from .dates import parse_date
 from .errors import InputError
-from .i18n import N_, _
+from .i18n import N_, _, sep_list
 from .leaflet import ABOLITION_DAY
 from .wareki import wareki
 
@@ -152,7 +152,7 @@ def _parse_value(name: str, value: object) -> object:
         raise InputError(
             "bad_value",
             _("{label}の値「{value}」は使えません（使える値：{allowed}）。").format(
-                label=label, value=shown, allowed="、".join(allowed)
+                label=label, value=shown, allowed=sep_list().join(allowed)
             ),
             name,
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "kenpo_wizard"
@@ -66,6 +67,7 @@ _translation: gettext.NullTranslations = gettext.translation(
 )
 
 
+@cache
 def languages() -> tuple[str, ...]:
     """The languages with a catalog folder, the source language first."""
     found = sorted(p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES").is_dir())
@@ -109,3 +111,20 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction; translated where it is shown."""
     return message
+
+
+def sep_list() -> str:
+    """Between items of a list in a sentence (Japanese 、)."""
+    # i18n: list separator
+    return _("、")
+
+
+def sep_alternatives() -> str:
+    """Between alternatives or sources (Japanese ／)."""
+    # i18n: separator between alternatives
+    return _("／")
+
+
+def quoted(name: str) -> str:
+    """A name in quotes (Japanese 「」)."""
+    return _("「{name}」").format(name=name)

@@ -84,7 +84,7 @@ MILESTONES: tuple[Milestone, ...] = (
         REGISTRATION_RATE_DAY,
         N_("当組合加入者の保険証利用登録の割合 65.8％（令和6年9月末現在）"),
         (Section.BACK,),
-        "令和6年9月末現在",
+        N_("令和6年9月末現在"),
         month_only=True,
     ),
     Milestone(
@@ -94,14 +94,14 @@ MILESTONES: tuple[Milestone, ...] = (
             "この日現在の加入者が「資格情報のお知らせ」の送付対象（10月28日に事業所経由で送付済み）"
         ),
         (Section.SCHEDULE,),
-        "令和6年10月5日現在の加入者",
+        N_("令和6年10月5日現在の加入者"),
     ),
     Milestone(
         "first_notice_sent",
         FIRST_NOTICE_SENT,
         N_("「資格情報のお知らせ」を事業所経由で送付（令和6年10月5日現在の加入者分）"),
         (Section.SCHEDULE, Section.TABLE),
-        "10月28日事業所経由で送付済み",
+        N_("10月28日事業所経由で送付済み"),
     ),
     Milestone(
         "second_notice_window",
@@ -110,7 +110,7 @@ MILESTONES: tuple[Milestone, ...] = (
             "この期間の新規登録加入者には、令和6年12月に事業所経由で「資格情報のお知らせ」を配付する予定でした"
         ),
         (Section.NOTICE, Section.SCHEDULE),
-        "令和6年10月6日以降12月1日まで",
+        N_("令和6年10月6日以降12月1日まで"),
         until=SECOND_NOTICE_LAST_DAY,
     ),
     Milestone(
@@ -118,7 +118,7 @@ MILESTONES: tuple[Milestone, ...] = (
         ABOLITION_DAY,
         N_("保険証の新規発行・再発行の終了。経過措置が始まり、資格確認書の交付が始まる"),
         (Section.INTRO, Section.ABOLITION, Section.CERTIFICATE, Section.SCHEDULE),
-        "令和６年１２月２日（月）",
+        N_("令和６年１２月２日（月）"),
     ),
     Milestone(
         "second_notice_delivery",
@@ -127,7 +127,7 @@ MILESTONES: tuple[Milestone, ...] = (
             "令和6年10月6日〜12月1日の新規登録加入者分の「資格情報のお知らせ」を事業所経由で配付する予定でした"
         ),
         (Section.NOTICE, Section.SCHEDULE),
-        "令和6年12月",
+        N_("令和6年12月"),
         month_only=True,
         planned=True,
     ),
@@ -139,7 +139,7 @@ MILESTONES: tuple[Milestone, ...] = (
             "保険証利用登録をしていない方に、資格確認書を職権交付で事業所経由で配付する予定でした"
         ),
         (Section.SCHEDULE,),
-        "令和7年11月予定",
+        N_("令和7年11月予定"),
         month_only=True,
         planned=True,
     ),
@@ -148,21 +148,21 @@ MILESTONES: tuple[Milestone, ...] = (
         TRANSITION_LAST_DAY,
         N_("経過措置の終了日：お手元の保険証が使えるのはこの日まで"),
         (Section.ABOLITION,),
-        "令和７年１２月１日",
+        N_("令和７年１２月１日"),
     ),
     Milestone(
         "transition_over",
         TRANSITION_OVER,
         N_("保険証は使用不可"),
         (Section.SCHEDULE,),
-        "Ｒ7.12.2 以降",
+        N_("Ｒ7.12.2 以降"),
     ),
     Milestone(
         "certificate_valid_until",
         CERTIFICATE_VALID_UNTIL,
         N_("資格確認書の有効期限（一部、短期有効期限の発行者あり）"),
         (Section.CERTIFICATE, Section.TABLE),
-        "令和11年12月1日",
+        N_("令和11年12月1日"),
     ),
 )
 MILESTONE_BY_KEY: dict[str, Milestone] = {m.key: m for m in MILESTONES}

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
-from .i18n import _
+from .i18n import _, sep_alternatives
 from .leaflet import (
     ABOLITION_DAY,
     CERTIFICATE_VALID_UNTIL,
@@ -30,11 +30,13 @@ class Reference:
 
     @property
     def source(self) -> str:
-        return "／".join(title for title, _url in self.sources)
+        return sep_alternatives().join(title for title, _url in self.sources)
 
     def plain(self) -> str:
         """The text with its sources, for a terminal or print (the browser links the URLs)."""
-        cited = "／".join(title + (f" {url}" if url else "") for title, url in self.sources)
+        cited = sep_alternatives().join(
+            title + (f" {url}" if url else "") for title, url in self.sources
+        )
         return _("{text}（出典：{cited}）").format(text=self.text, cited=cited)
 
 
@@ -62,11 +64,13 @@ CONTACT_REASONS = {
 def contact_text(code: str) -> str:
     reason = CONTACT_REASONS[code]()
     if code == "assisted_child":
-        return reason + "。" + _("勤務先の事務担当者を通じて当組合へお問い合わせください。")
+        return _("{reason}。{ask}").format(
+            reason=reason, ask=_("勤務先の事務担当者を通じて当組合へお問い合わせください。")
+        )
     silent = _(
         "リーフレットには記載がありません。勤務先の事務担当者を通じて当組合へお問い合わせください。"
     )
-    return f"{reason}：{silent}"
+    return _("{reason}：{silent}").format(reason=reason, silent=silent)
 
 
 UNKNOWN_TEXTS = {
@@ -138,7 +142,7 @@ def _association_line() -> str:
     if c.phone:
         line += _("　電話 {phone}").format(phone=c.phone)
         if c.hours:
-            line += f"（{c.hours}）"
+            line += _("（{hours}）").format(hours=_(c.hours))
     else:
         line += _("（電話番号と受付時間はウェブサイトでご確認ください）")
     return line

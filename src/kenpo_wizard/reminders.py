@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .assessment import Assessment, Change, Status
 from .facts import Facts
-from .i18n import _
+from .i18n import _, sep_alternatives
 from .ics import Event, calendar, uid
 from .leaflet import RULE_BOUNDARIES, SECTION_TITLES, Document, Section
 from .phrases import ASK_TEXTS, REFERENCE_TEXTS
@@ -64,7 +64,7 @@ def _summary(kind: str) -> str:
 
 
 def _sources_line(sections: Collection[Section]) -> str:
-    titles = "／".join(_(SECTION_TITLES[s]) for s in Section if s in sections)
+    titles = sep_alternatives().join(_(SECTION_TITLES[s]) for s in Section if s in sections)
     return _("根拠（リーフレット）：{titles}").format(titles=titles)
 
 
@@ -136,11 +136,15 @@ def _first_step_lines(change: Change) -> list[str]:
     """What to do first on that day, and the lists it points at (the result's own words)."""
     assert change.answer is not None
     x = explain(change.answer)
-    step = x.first_step.replace("下の「", "「")  # those lists follow here, not below a page
+    step = x.first_step  # it points "below" at its lists: they follow it in the event too
     lines = [_("{day}からの最初の一歩：{step}").format(day=both(change.day), step=step)]
     for part in x.parts:
         if part.key in _PARTS_IN_EVENT:
-            lines.append(f"{part.title}：" + "／".join(part.items))
+            lines.append(
+                _("{title}：{items}").format(
+                    title=part.title, items=sep_alternatives().join(part.items)
+                )
+            )
     return lines
 
 

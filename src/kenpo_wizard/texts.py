@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .assessment import Assessment, Change, Delivery, Status
 from .contact import FORMS_PAGE
-from .i18n import _
+from .i18n import _, quoted, sep_alternatives, sep_list
 from .leaflet import (
     CERTIFICATE_VALID_UNTIL,
     DOCUMENTS,
@@ -83,21 +83,27 @@ def doc_label(d: Document) -> str:
 
 
 def alternative_label(alt: tuple[Document, ...]) -> str:
-    return _("と").join(f"「{doc_label(d)}」" for d in alt)
+    return _("と").join(quoted(doc_label(d)) for d in alt)
 
 
 def form_label(x: Form) -> str:
-    return f"「{_(FORMS[x].label)}」"
+    return quoted(_(FORMS[x].label))
 
 
 def explain(a: Assessment) -> Explanation:
     headline, first = _head(a)
     lists: dict[str, list[str]] = {
         "show": [alternative_label(alt) for alt in a.show_at_clinic],
-        "submit": [f"{form_label(x)}（{_(FORMS[x].detail)}）" for x in a.submit],
+        "submit": [
+            _("{form}（{detail}）").format(form=form_label(x), detail=_(FORMS[x].detail))
+            for x in a.submit
+        ],
         "receive": [_delivery_text(d) for d in a.receive],
         "return": [_return_text(r.document) for r in a.returns],
-        "register": [f"{_(ROUTES[r].detail)} {_(ROUTES[r].label)}" for r in a.register],
+        "register": [
+            _("{number} {route}").format(number=ROUTES[r].detail, route=_(ROUTES[r].label))
+            for r in a.register
+        ],
         "contact": [contact_text(c) for c in a.contact_reasons],
         "unknowns": [UNKNOWN_TEXTS[u]() for u in a.unknowns],
         "dates": _dates(a),
@@ -107,7 +113,11 @@ def explain(a: Assessment) -> Explanation:
             else _("リーフレットに書かれた日付で、この結果が変わる予定はありません。")
         ],
         "reasons": [
-            f"{_(REASON_KIND_LABELS[REASONS[r].kind])}{REASONS[r].number} {_(REASONS[r].label)}"
+            _("{kind}{number} {label}").format(
+                kind=_(REASON_KIND_LABELS[REASONS[r].kind]),
+                number=REASONS[r].number,
+                label=_(REASONS[r].label),
+            )
             for r in a.eligibility_certificate.reasons
         ],
         "notes": [text() for text in (NOTE_TEXTS[n] for n in a.notes) if text is not None],
@@ -324,8 +334,8 @@ def change_text(a: Assessment, c: Change, left: str | None = None) -> str:
     from the assessed day (あと3日) unless given (a calendar gives the 西暦 there)."""
     day = wareki(c.day)
     left = days_phrase(a.on, c.day) if left is None else left
-    before = "／".join(alternative_label(x) for x in a.show_at_clinic)
-    after = "／".join(alternative_label(x) for x in c.show_at_clinic)
+    before = sep_alternatives().join(alternative_label(x) for x in a.show_at_clinic)
+    after = sep_alternatives().join(alternative_label(x) for x in c.show_at_clinic)
     if c.kind == "coverage_starts":
         return _("{day}（{left}）の加入日から、当組合の書類で受診できます。").format(
             day=day, left=left
@@ -359,12 +369,12 @@ def change_text(a: Assessment, c: Change, left: str | None = None) -> str:
             + then
         )
     if c.kind == "contact_needed":
-        why = "、".join(CONTACT_REASONS[x]() for x in c.contact_reasons)
+        why = sep_list().join(CONTACT_REASONS[x]() for x in c.contact_reasons)
         return _("{day}（{left}）からは、当組合へのお問い合わせが必要になります（{why}）。").format(
             day=day, left=left, why=why
         )
     if c.kind == "submit_changes":
-        forms = "、".join(form_label(x) for x in c.submit) or _("なし")
+        forms = sep_list().join(form_label(x) for x in c.submit) or _("なし")
         return _("{day}（{left}）から、提出するものが変わります：{forms}").format(
             day=day, left=left, forms=forms
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .i18n import _
+from .i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -39,27 +39,72 @@ def era_of(day: dt.date) -> tuple[Era, int]:
     raise ValueError(f"{day.isoformat()} is before the supported eras")
 
 
-def wareki(day: dt.date) -> str:
-    """令和7年12月1日 (元年 for the first year of an era)."""
+# Every date is written through a pattern from the catalog, so a language brings its own order
+# and words (English: "1 December 2025 (Reiwa 7)") without code. The patterns may use these
+# fields, whatever the Japanese pattern uses: era (the era's name), era_year (元 in its first
+# year), year, month, month_name, day, weekday.
+MONTH_NAMES = (
+    N_("1月"),
+    N_("2月"),
+    N_("3月"),
+    N_("4月"),
+    N_("5月"),
+    N_("6月"),
+    N_("7月"),
+    N_("8月"),
+    N_("9月"),
+    N_("10月"),
+    N_("11月"),
+    N_("12月"),
+)
+WEEKDAYS = "月火水木金土日"
+ERA_NAMES = (N_("令和"), N_("平成"), N_("昭和"), N_("大正"), N_("明治"))
+DATE_FIELDS = frozenset({"era", "era_year", "year", "month", "month_name", "day", "weekday"})
+
+
+def _fields(day: dt.date) -> dict[str, str | int]:
     era, year = era_of(day)
-    y = "元" if year == 1 else str(year)
-    return f"{era.name}{y}年{day.month}月{day.day}日"
+    return {
+        "era": _(era.name),
+        "era_year": _("元") if year == 1 else str(year),
+        "year": day.year,
+        "month": day.month,
+        "month_name": _(MONTH_NAMES[day.month - 1]),
+        "day": day.day,
+        "weekday": _(WEEKDAYS[day.weekday()]),
+    }
+
+
+def both(day: dt.date) -> str:
+    """The one way a day is shown to a member: 令和7年12月1日（2025年12月1日）, in English
+    "1 December 2025 (Reiwa 7)"."""
+    # i18n: date pattern; fields: era era_year year month month_name day weekday
+    return _("{era}{era_year}年{month}月{day}日（{year}年{month}月{day}日）").format(**_fields(day))
+
+
+def wareki(day: dt.date) -> str:
+    """令和7年12月1日 inside a Japanese sentence that gives the 西暦 elsewhere; in another
+    language the catalog's pattern (English: the same as :func:`both`)."""
+    # i18n: date pattern; fields: era era_year year month month_name day weekday
+    return _("{era}{era_year}年{month}月{day}日").format(**_fields(day))
 
 
 def wareki_month(day: dt.date) -> str:
     """令和7年11月: a month the leaflet names without a day."""
-    era, year = era_of(day)
-    return f"{era.name}{'元' if year == 1 else year}年{day.month}月"
+    # i18n: date pattern; fields: era era_year year month month_name day weekday
+    return _("{era}{era_year}年{month}月").format(**_fields(day))
 
 
 def seireki(day: dt.date) -> str:
     """2025年12月1日."""
-    return f"{day.year}年{day.month}月{day.day}日"
+    # i18n: date pattern; fields: era era_year year month month_name day weekday
+    return _("{year}年{month}月{day}日").format(**_fields(day))
 
 
 def seireki_month(day: dt.date) -> str:
     """2025年12月."""
-    return f"{day.year}年{day.month}月"
+    # i18n: date pattern; fields: era era_year year month month_name day weekday
+    return _("{year}年{month}月").format(**_fields(day))
 
 
 def wareki_short(day: dt.date) -> str:
@@ -68,16 +113,10 @@ def wareki_short(day: dt.date) -> str:
     return f"{era.letter}{year}.{day.month}.{day.day}"
 
 
-WEEKDAYS = "月火水木金土日"
-
-
 def with_weekday(day: dt.date) -> str:
-    return f"{wareki(day)}（{WEEKDAYS[day.weekday()]}）"
-
-
-def both(day: dt.date) -> str:
-    """令和7年12月1日（2025年12月1日）: 和暦 with 西暦 beside it."""
-    return f"{wareki(day)}（{seireki(day)}）"
+    """令和7年12月1日（月）."""
+    # i18n: date pattern; fields: era era_year year month month_name day weekday
+    return _("{era}{era_year}年{month}月{day}日（{weekday}）").format(**_fields(day))
 
 
 def era_table() -> list[list[str | int]]:

@@ -90,7 +90,8 @@ def test_a_member_who_leaves_gets_the_day_of_leaving_and_returns_the_card_before
     assert r.summary == "資格喪失日：当組合の書類では受診できなくなります"
     text = "\n".join(r.lines)
     assert "返却するもの：「資格確認書」を返却" in text  # R21, what the first step points at
-    assert "下の「" not in text  # the event has no page "below"
+    step, rest = text.split("返却するもの：", 1)
+    assert "下の「返却するもの」" in step and "「資格確認書」を返却" in rest  # "below" is below
     assert "新しく加入した医療保険の保険者" in text  # whom to ask then (P10, 参考)
 
 

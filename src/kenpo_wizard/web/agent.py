@@ -17,7 +17,7 @@ from typing import Any
 from ..dates import parse_date
 from ..errors import InputError
 from ..flow import FLOW, Outcome, Question, walk
-from ..i18n import _
+from ..i18n import SOURCE_LANGUAGE, _, language, languages
 from ..rules import assess
 from ..texts import explain
 from . import views
@@ -32,8 +32,13 @@ from .url_state import (
 )
 
 
-def agent(query: str, today: str) -> str:
+def agent(query: str, today: str, lang: str = SOURCE_LANGUAGE) -> str:
     """JSON for the agent screen (never raises: a bad answer is named, not thrown)."""
+    with language(lang if lang in languages() else SOURCE_LANGUAGE):
+        return _agent_json(query, today)
+
+
+def _agent_json(query: str, today: str) -> str:
     try:
         return json.dumps(_agent(query, dt.date.fromisoformat(today)), ensure_ascii=False)
     except Exception as exc:  # a bug must still leave the agent a message, not a blank panel

@@ -53,3 +53,15 @@ def _fragments(file: str) -> dict[str, string.Template]:
 def render(file: str, fragment: str, /, **values: object) -> Html:
     """A fragment of ``templates/<file>`` with ``values`` escaped (Html passes as is)."""
     return Html(_fragments(file)[fragment].substitute({k: esc(v) for k, v in values.items()}))
+
+
+def fmt(pattern: str, /, **values: object) -> Html:
+    """A translated pattern (``_("{label}：{day}")``) filled with values: the pattern's own text
+    and each value are escaped, unless a value is already markup. Punctuation lives in the
+    pattern, so each language brings its own."""
+    out: list[str] = []
+    for text, field, _spec, _conversion in string.Formatter().parse(pattern):
+        out.append(esc(text))
+        if field is not None:
+            out.append(esc(values[field]))
+    return Html("".join(out))

@@ -4,24 +4,26 @@ document each page explains. The wizard links to them; the site's blocks and tes
 
 from __future__ import annotations
 
+from ..i18n import N_
 from ..leaflet import Document
 
-# Directory URLs relative to the site root, with the titles of the site's navigation.
+# Directory URLs relative to the site root, with the titles of the site's navigation (shown
+# through the catalog).
 PAGE_TITLES: dict[str, str] = {
-    "": "トップ",
-    "abolition/": "保険証の廃止と経過措置",
-    "registration/": "マイナ保険証の利用登録",
-    "certificate/": "資格確認書",
-    "notice/": "資格情報のお知らせ",
-    "comparison/": "比較表",
-    "schedule/": "スケジュール",
-    "employers/": "事業所ご担当者の方へ",
-    "employers-checklist/": "新しく加入する方のチェックリスト（印刷用）",
-    "call-center/": "コールセンター向け",
-    "call-center-agent/": "1画面で確認（コールセンター用）",
-    "glossary/": "用語集",
-    "wizard/": "質問に答えて確認する",
-    "developers/": "開発者向け",
+    "": N_("トップ"),
+    "abolition/": N_("保険証の廃止と経過措置"),
+    "registration/": N_("マイナ保険証の利用登録"),
+    "certificate/": N_("資格確認書"),
+    "notice/": N_("資格情報のお知らせ"),
+    "comparison/": N_("比較表"),
+    "schedule/": N_("スケジュール"),
+    "employers/": N_("事業所ご担当者の方へ"),
+    "employers-checklist/": N_("新しく加入する方のチェックリスト（印刷用）"),
+    "call-center/": N_("コールセンター向け"),
+    "call-center-agent/": N_("1画面で確認（コールセンター用）"),
+    "glossary/": N_("用語集"),
+    "wizard/": N_("質問に答えて確認する"),
+    "developers/": N_("開発者向け"),
 }
 
 # The page behind each leaflet section (spec/domain.md section keys).
@@ -31,9 +33,9 @@ SECTION_PAGES: dict[str, str] = {
     "1-2": "registration/",
     "2-1": "certificate/",
     "2-2": "notice/",
-    "table": "comparison/",
-    "schedule": "schedule/",
-    "back": "registration/",
+    "table": N_("comparison/"),
+    "schedule": N_("schedule/"),
+    "back": N_("registration/"),
 }
 
 DOCUMENT_PAGES: dict[Document, str] = {

@@ -19,7 +19,7 @@ from .. import reminders
 from ..dates import MAX_INPUT_LENGTH, parse_date
 from ..errors import InputError
 from ..flow import FLOW, Outcome, Question, State, walk
-from ..i18n import _
+from ..i18n import SOURCE_LANGUAGE, _, language, languages
 from ..rules import assess
 from ..texts import explain
 from . import views
@@ -64,10 +64,16 @@ class Screen:
         }
 
 
-def step(query: str, today: str, base: str = "") -> str:
+def step(query: str, today: str, base: str = "", lang: str = SOURCE_LANGUAGE) -> str:
     """The browser's one entry point: JSON of :func:`screen` (never raises).
 
-    ``base`` is the wizard page's absolute URL (the calendar's events link back to it)."""
+    ``base`` is the wizard page's absolute URL (the calendar's events link back to it);
+    ``lang`` the page's language (one without a catalog shows the source language)."""
+    with language(lang if lang in languages() else SOURCE_LANGUAGE):
+        return _step(query, today, base)
+
+
+def _step(query: str, today: str, base: str) -> str:
     try:
         ctx = Context("js", dt.date.fromisoformat(today), base_url=base)
         return json.dumps(screen(query, ctx.on, ctx).to_dict(), ensure_ascii=False)

@@ -14,12 +14,12 @@ from ..assessment import Assessment
 from ..dates import parse_date
 from ..errors import InputError
 from ..flow import FLOW, Question
-from ..i18n import N_, _
+from ..i18n import N_, _, sep_alternatives
 from ..leaflet import SECTION_TITLES, Section
 from ..reminders import STATIC_FILE, Reminder
 from ..texts import Explanation, Reference
 from ..wareki import ERAS, both
-from .html import Html, join, render
+from .html import Html, fmt, join, render
 from .pages import SECTION_PAGES
 from .url_state import DAY_KEY, Context, Path
 
@@ -29,7 +29,10 @@ CALENDAR_HINT = N_(
     "スマートフォンやパソコンのカレンダーに、この日付を1週間前の通知つきで登録できます。"
 )
 PRINT_NOTE = N_("ブラウザの印刷機能で、このページを1枚のチェックリストとして印刷・保存できます。")
-ERA_CHOICES: tuple[tuple[str, str], ...] = (("", "西暦"), *((e.letter, e.name) for e in ERAS[:3]))
+ERA_CHOICES: tuple[tuple[str, str], ...] = (
+    ("", N_("西暦")),
+    *((e.letter, e.name) for e in ERAS[:3]),
+)
 
 
 # ----------------------------------------------------------------------------- shared
@@ -39,9 +42,12 @@ def day_line(ctx: Context, path: Path) -> Html:
     return render(
         "common.html",
         "day_js",
-        label=_("基準日（受診日）"),
-        day=both(ctx.on),
-        which=_("指定した日") if ctx.day_given else _("今日"),
+        line=fmt(
+            _("{label}：{day}（{which}）"),
+            label=_("基準日（受診日）"),
+            day=render("result.html", "strong", text=both(ctx.on)),
+            which=_("指定した日") if ctx.day_given else _("今日"),
+        ),
         change=ctx.state_url(path, edit=DAY_KEY),
         change_label=_("基準日を変更"),
     )
@@ -102,7 +108,7 @@ def answer_text(ctx: Context, q: Question, value: str) -> str:
             return both(parse_date(value))
         except InputError:
             return value
-    return f"{value}歳"
+    return _("{n}歳").format(n=value)
 
 
 # ----------------------------------------------------------------------------- questions
@@ -120,7 +126,11 @@ def question_form(
     text = q.band_hint if as_ranges and q.band_hint else q.hint  # buttons, not a field to type in
     hint = render("question.html", "hint", key=q.id, text=_(text)) if text else ""
     legend = render(
-        "question.html", "legend", step=f"{_('質問')} {number}", text=_(q.text), hint=hint
+        "question.html",
+        "legend",
+        step=_("質問 {number}").format(number=number),
+        text=_(q.text),
+        hint=hint,
     )
     if q.kind == "choice" or as_ranges:
         if q.kind == "choice":
@@ -199,7 +209,7 @@ def _number_field(q: Question, current: str, error: InputError | None) -> Html:
         value=current,
         invalid=Html(' aria-invalid="true"' if error else ""),
         described=(hint + err_id).strip(),
-        unit="歳",
+        unit=_("歳"),
     )
 
 
@@ -220,7 +230,7 @@ def date_fields(key: str, current: str, error: InputError | None, label: str = "
             "era_option",
             value=v,
             selected=Html(" selected" if v == era else ""),
-            name=name,
+            name=_(name),
         )
         for v, name in ERA_CHOICES
     )
@@ -238,9 +248,9 @@ def date_fields(key: str, current: str, error: InputError | None, label: str = "
             text=text,
         )
         for name, text, value, width, size in (
-            ("y", "年", year, "kw-w4", 4),
-            ("m", "月", month, "kw-w2", 2),
-            ("d", "日", day, "kw-w2", 2),
+            ("y", _("年"), year, "kw-w4", 4),
+            ("m", _("月"), month, "kw-w2", 2),
+            ("d", _("日"), day, "kw-w2", 2),
         )
     )
     return render(
@@ -289,8 +299,11 @@ def result_head(x: Explanation, code: str) -> Html:
         "head",
         headline=x.headline,
         first_step=x.first_step,
-        code_label=_("結果コード"),
-        code=code,
+        code_line=fmt(
+            _("{label}：{code}"),
+            label=_("結果コード"),
+            code=render("result.html", "code", code=code),
+        ),
         code_hint=_(CODE_HINT),
     )
 
@@ -350,9 +363,13 @@ def _reference(r: Reference) -> Html:
             join([title, " ", render("result.html", "link", href=url, text=url)]) if url else title
             for title, url in r.sources
         ),
-        "／",
+        sep_alternatives(),
     )
-    return render("result.html", "reference", text=r.text, source_label=_("出典"), sources=cited)
+    return render(
+        "result.html",
+        "reference",
+        content=fmt(_("{text}（出典：{cited}）"), text=r.text, cited=cited),
+    )
 
 
 def answers_summary(ctx: Context, path: Path) -> Html:
@@ -385,7 +402,7 @@ def _summary_row(question: str, answer: str, href: str, what: str = "") -> Html:
         answer=answer,
         href=href,
         change=_("回答を変更"),
-        what=what or question,
+        what=_("：{what}").format(what=what or question),
     )
 
 
@@ -425,7 +442,12 @@ def calendar_section(ctx: Context, found: Sequence[Reminder]) -> Html:
     else:
         action = render("result.html", "ics_link", href=STATIC_FILE, label=label)
     items = join(
-        render("result.html", "item", content=f"{both(r.day)}：{r.summary}") for r in found
+        render(
+            "result.html",
+            "item",
+            content=_("{day}：{summary}").format(day=both(r.day), summary=r.summary),
+        )
+        for r in found
     )
     return section(
         _("カレンダーに登録できる日付"),
