@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+from ..i18n import KEPT_NAMES
+
 
 class Html(str):
     """Markup that is already safe to insert (a rendered fragment)."""
@@ -65,3 +67,16 @@ def fmt(pattern: str, /, **values: object) -> Html:
         if field is not None:
             out.append(esc(values[field]))
     return Html("".join(out))
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_KEPT = re.compile("|".join(re.escape(n) for n in sorted(KEPT_NAMES, key=len, reverse=True)))
+
+
+def mark_kept_names(markup: str) -> str:
+    """Each Japanese name kept in a translation, marked ``lang="ja"`` so a screen reader reads
+    it in Japanese (only in text, never inside a tag)."""
+    parts = _TAG.split(markup)
+    for i in range(0, len(parts), 2):  # even parts are text between tags
+        parts[i] = _KEPT.sub(lambda m: f'<span lang="ja">{m[0]}</span>', parts[i])
+    return "".join(parts)

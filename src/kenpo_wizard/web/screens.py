@@ -19,11 +19,11 @@ from .. import reminders
 from ..dates import MAX_INPUT_LENGTH, parse_date
 from ..errors import InputError
 from ..flow import FLOW, Outcome, Question, State, walk
-from ..i18n import SOURCE_LANGUAGE, _, language, languages
+from ..i18n import SOURCE_LANGUAGE, _, current_language, language, languages
 from ..rules import assess
 from ..texts import explain
 from . import views
-from .html import join
+from .html import join, mark_kept_names
 from .url_state import (
     DAY_KEY,
     EDIT_KEY,
@@ -83,7 +83,15 @@ def _step(query: str, today: str, base: str) -> str:
 
 
 def screen(query: str, today: dt.date, ctx: Context | None = None) -> Screen:
-    """The screen for a query string on ``today`` (the day in Japan when no ``on`` is given)."""
+    """The screen for a query string on ``today`` (the day in Japan when no ``on`` is given),
+    in the current language."""
+    shown = _screen(query, today, ctx)
+    if current_language() != SOURCE_LANGUAGE:
+        shown.html = mark_kept_names(shown.html)
+    return shown
+
+
+def _screen(query: str, today: dt.date, ctx: Context | None) -> Screen:
     if ctx is None:
         ctx = Context("js", today)
     if len(query) > MAX_QUERY_LENGTH:
