@@ -179,7 +179,7 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
             out.write(_("（{hint}）").format(hint=_(q.hint)) + "\n")
         if q.kind == "choice":
             for i, c in enumerate(q.choices, 1):
-                out.write(f"  {i}. {_(c.label)}\n")
+                out.write(f"  {i}. {c.text()}\n")
         if order:
             out.write(_("  （0 または「戻る」で前の質問へ）") + "\n")
         reply = ask("> ").strip()

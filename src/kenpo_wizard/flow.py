@@ -29,7 +29,6 @@ from .nodes import (
     walk,
 )
 from .rules import LATER_ELDERLY_AGE, answer_depends_on, answers_can_change
-from .wareki import both
 
 __all__ = [
     "FLOW",
@@ -117,13 +116,15 @@ QUESTIONS: list[Node] = [
         choices=(
             Choice(
                 "before",
-                N_("{day}以前").format(day=both(FIRST_NOTICE_ROSTER_DAY)),
+                N_("{day}以前"),
                 "member_type",
+                day=FIRST_NOTICE_ROSTER_DAY,
             ),
             Choice(
                 "later",
-                N_("{day}以降（これから加入する場合も）").format(day=both(SECOND_NOTICE_FIRST_DAY)),
+                N_("{day}以降（これから加入する場合も）"),
                 "joined_on",
+                day=SECOND_NOTICE_FIRST_DAY,
             ),
             Choice(UNKNOWN, N_("わからない"), "member_type", facts={"join_date": "unknown"}),
         ),

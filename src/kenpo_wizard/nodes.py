@@ -19,6 +19,7 @@ from .dates import parse_date
 from .errors import InputError
 from .facts import Facts, check_consistent, read_whole_number
 from .i18n import _
+from .wareki import both
 
 UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact
 
@@ -35,10 +36,16 @@ class Branch:
 @dataclass(frozen=True)
 class Choice:
     value: str
-    label: str
+    label: str  # the msgid; ``{day}`` in it is filled with ``day`` (see :meth:`text`)
     next: str | Branch
     hint: str = ""
     facts: Mapping[str, object] = field(default_factory=dict)
+    day: dt.date | None = None
+
+    def text(self) -> str:
+        """The label as shown, in the current language."""
+        label = _(self.label)
+        return label.format(day=both(self.day)) if self.day else label
 
 
 @dataclass(frozen=True)

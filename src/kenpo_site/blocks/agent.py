@@ -19,7 +19,7 @@ def agent_html() -> str:
             "kind": q.kind,
             "text": _(q.text),
             "hint": _(q.hint) if q.hint else "",
-            "choices": [(c.value, _(c.label)) for c in q.choices],
+            "choices": [(c.value, c.text()) for c in q.choices],
             "examples": q.examples,
         }
         for q in FLOW.questions

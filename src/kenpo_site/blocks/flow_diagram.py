@@ -110,7 +110,7 @@ def _answers(q: Question, by_value: dict[str, set[dt.date]]) -> tuple[Answer, ..
 
     if q.kind == "choice":
         return tuple(
-            Answer(c.value, c.label, days([c.value])) for c in q.choices if c.value in by_value
+            Answer(c.value, c.text(), days([c.value])) for c in q.choices if c.value in by_value
         )
     if q.kind == "date":
         return (Answer("*", "日付を入力", days(list(by_value))),)
@@ -237,7 +237,7 @@ def layout(graph: Graph) -> Drawing:
     for n in graph.nodes:
         head = _wrap(f"結果：{n.text}" if n.outcome else f"{n.label}　{_short(n.text)}", inner)
         rows, top = [], y + 8 + LINE * len(head) + ROW_PAD
-        labels = [] if n.outcome else [_short(c.label) for c in FLOW.question(n.id).choices]
+        labels = [] if n.outcome else [_short(c.text()) for c in FLOW.question(n.id).choices]
         for e in graph.edges_from(n.id):
             t = graph.node(e.target)
             goes_to = f"→ 結果：{t.text}" if t.outcome else f"→ {t.label}"

@@ -102,7 +102,7 @@ def answer_text(ctx: Context, q: Question, value: str) -> str:
         return band
     if q.kind == "choice":
         c = q.choice(value)
-        return _(c.label) if c else value
+        return c.text() if c else value
     if q.kind == "date":
         try:
             return both(parse_date(value))
@@ -134,7 +134,7 @@ def question_form(
     )
     if q.kind == "choice" or as_ranges:
         if q.kind == "choice":
-            options = [(c.value, _(c.label), _(c.hint)) for c in q.choices]
+            options = [(c.value, c.text(), _(c.hint)) for c in q.choices]
         else:
             options = [(b.value, b.label, "") for b in bands or ()]
         field = render(
