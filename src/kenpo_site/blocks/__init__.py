@@ -48,7 +48,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "new-hire-checklist": hires.checklist_html,
     **answers.BLOCKS,
 }
-PLACEHOLDER = re.compile(r"<!--\s*kenpo:([a-z-]+)\s*-->")
+PLACEHOLDER = re.compile(r"<!--\s*kenpo:([a-z0-9-]+)\s*-->")
 
 
 def fill(page_html: str, base: str) -> str:
