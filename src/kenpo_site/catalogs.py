@@ -12,7 +12,9 @@ Two domains, each with its own ``locale`` folder:
 - ``kenpo_site`` (the site's build: blocks, templates, the wizard page's scripts):
   ``_()``/``N_()`` in ``src/kenpo_site/**.py``, ``{{ _("…") }}`` in
   ``src/kenpo_site/templates/**.j2`` (Jinja2's Babel extractor), ``t("…")`` in
-  ``wizard/*.js`` (Babel's JavaScript extractor), and the leaflet's own words for its dates
+  ``wizard/*.js`` and ``docs/assets/javascripts/*.js`` (Babel's JavaScript extractor; a page
+  gets the translations of its scripts' messages from :func:`kenpo_site.i18n.script_messages`
+  as JSON), and the leaflet's own words for its dates
   (:func:`leaflet_quotes`) → ``src/kenpo_site/locale``. Used at build time only; its .mo files
   are git-ignored too and written by :func:`write_compiled` (``make catalogs`` and the build).
 
@@ -51,6 +53,7 @@ PACKAGE_DIR = Path(kenpo_wizard.__file__).resolve().parent  # the engine's strin
 SITE_DIR = Path(__file__).resolve().parent
 REPO = PACKAGE_DIR.parents[1]
 SCRIPTS_DIR = REPO / "wizard"  # the wizard page's scripts (kenpo_site.pyodide_assets.APP_DIR)
+PAGE_SCRIPTS_DIR = REPO / "docs" / "assets" / "javascripts"  # every page's scripts (kenpo.js)
 LOCALE_DIR = PACKAGE_DIR / "locale"  # the engine's (kept for the wheel and older callers)
 POT_FILE = LOCALE_DIR / "messages.pot"
 SOURCE_LANGUAGE = engine_i18n.SOURCE_LANGUAGE
@@ -131,6 +134,13 @@ SITE = Domain(
             (("*.js", "javascript"),),
             keywords={"t": None},
             # t("…") inside `…${t("…")}…` is found only when template strings are parsed
+            options={"*.js": {"parse_template_string": "true"}},
+        ),
+        Source(
+            PAGE_SCRIPTS_DIR,
+            "docs/assets/javascripts",
+            (("*.js", "javascript"),),
+            keywords={"t": None},
             options={"*.js": {"parse_template_string": "true"}},
         ),
     ),
@@ -230,26 +240,27 @@ def render_mo(catalog: Catalog) -> bytes:
     return data
 
 
-def compiled(domains: Iterable[Domain] = (ENGINE,)) -> dict[Path, bytes]:
+def compiled(domains: Iterable[Domain] | None = None) -> dict[Path, bytes]:
     """The .mo files only, without touching the committed catalogs; by default the engine's
     (what the wheel ships)."""
     out: dict[Path, bytes] = {}
-    for domain in domains:
+    for domain in (ENGINE,) if domains is None else domains:
         template = extract(domain)
         for lang in domain.languages():
             out[domain.mo(lang)] = render_mo(update(template, lang, domain))
     return out
 
 
-def write_compiled(domains: Iterable[Domain] = DOMAINS) -> list[Path]:
+def write_compiled(domains: Iterable[Domain] | None = None) -> list[Path]:
     """Write every domain's .mo files where their bytes changed (git-ignored): what the site's
     build needs before it renders a page in another language. Returns the files written."""
-    return _write(compiled(domains))
+    return _write(compiled(DOMAINS if domains is None else domains))
 
 
-def outputs(domains: Iterable[Domain] = DOMAINS) -> dict[Path, bytes]:
+def outputs(domains: Iterable[Domain] | None = None) -> dict[Path, bytes]:
+    """Every file the catalogs are made of: each domain's messages.pot, .po and .mo files."""
     files: dict[Path, bytes] = {}
-    for domain in domains:
+    for domain in DOMAINS if domains is None else domains:
         template = extract(domain)
         files[domain.pot] = render_po(template)
         for lang in domain.languages():
@@ -306,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{path}: out of date; run `make catalogs`", file=sys.stderr)
         return 1 if stale else 0
     for path in _write(files):
-        print(f"wrote {path.relative_to(REPO)}")
+        print(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
     return 0
 
 

@@ -90,8 +90,9 @@ def _script_msgids(scripts: tuple[Path, ...]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for path in scripts:
         with path.open("rb") as f:
+            # as kenpo_site.catalogs extracts them: t("…") inside `…${t("…")}…` too
             for _lineno, message, _comments, _context in extract(
-                "javascript", f, keywords={"t": None}
+                "javascript", f, keywords={"t": None}, options={"parse_template_string": True}
             ):
                 if isinstance(message, str):
                     found[message] = None

@@ -18,11 +18,9 @@ STATUS = {"past": N_("過去"), "current": N_("期間中"), "upcoming": N_("今�
 
 def status(today: dt.date, start: dt.date, end: dt.date) -> tuple[str, str]:
     """A milestone seen from ``today``, as kenpo.js marks it (drawing, not a rule)."""
-    if today < start:
-        return "upcoming", _(STATUS["upcoming"])
-    if today > end:
-        return "past", _(STATUS["past"])
-    return "current", _("本日") if start == end else _(STATUS["current"])
+    key = "upcoming" if today < start else "past" if today > end else "current"
+    label = _("本日") if key == "current" and start == end else _(STATUS[key])
+    return key, label
 
 
 def timeline_html() -> str:
