@@ -9,6 +9,20 @@ const out = root && root.querySelector("[data-agent-result]");
 const linkEl = root && root.querySelector("[data-agent-link]");
 const statusEl = root && root.querySelector("[data-agent-status]");
 const { tokyoToday, both } = window.kenpoDates;
+// The page's words: t("…") is the Japanese text (the msgid); outside Japanese the page carries
+// the translations the build made (kenpo_site: #kenpo-messages, {msgid: msgstr}).
+const MESSAGES = (() => {
+  const el = document.getElementById("kenpo-messages");
+  try {
+    return el ? JSON.parse(el.textContent) : {};
+  } catch (error) {
+    return {};
+  }
+})();
+function t(msgid, values = {}) {
+  const text = Object.prototype.hasOwnProperty.call(MESSAGES, msgid) ? MESSAGES[msgid] : msgid;
+  return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+}
 
 let worker = null;
 let seq = 0;
@@ -48,7 +62,7 @@ function mark(node) {
     fs.classList.toggle("kw-agent__q--next", next);
     const flag = fs.querySelector(".kw-agent__flag");
     if (next && !flag) {
-      fs.querySelector("legend").insertAdjacentHTML("beforeend", '<span class="kw-agent__flag">（次に必要な回答）</span>');
+      fs.querySelector("legend").insertAdjacentHTML("beforeend", `<span class="kw-agent__flag">${t("（次に必要な回答）")}</span>`);
     } else if (!next && flag) {
       flag.remove();
     }
@@ -65,18 +79,18 @@ function show(res) {
     .map((q) => `<li>${esc(q.textContent)}</li>`)
     .join("");
   const why = res.kind === "result"
-    ? "次の回答は、この条件では結果に使いません："
-    : "次の回答を使うかどうかは、足りない回答のあとで決まります：";
+    ? t("次の回答は、この条件では結果に使いません：")
+    : t("次の回答を使うかどうかは、足りない回答のあとで決まります：");
   const unusedNote = unused ? `<div class="kw-agent__unused"><p>${why}</p><ul>${unused}</ul></div>` : "";
-  const day = res.on ? `<p class="kw-day">基準日：${esc(both(res.on))}</p>` : "";
+  const day = res.on ? `<p class="kw-day">${esc(t("基準日：{date}", { date: both(res.on) }))}</p>` : "";
   if (res.kind === "result") {
     out.innerHTML = day + res.html + unusedNote;
     mark(null);
   } else if (res.kind === "question") {
-    out.innerHTML = `${day}<p class="kw-agent__need"><strong>次に必要な回答：</strong>${esc(res.question)}</p>` + unusedNote;
+    out.innerHTML = `${day}<p class="kw-agent__need"><strong>${t("次に必要な回答：")}</strong>${esc(res.question)}</p>` + unusedNote;
     mark(res.node);
   } else {
-    out.innerHTML = `<div class="kw-error-summary" role="alert"><p><strong>入力を確かめてください：</strong>${esc(res.message)}</p></div>`;
+    out.innerHTML = `<div class="kw-error-summary" role="alert"><p><strong>${t("入力を確かめてください：")}</strong>${esc(res.message)}</p></div>`;
     mark(res.node || null);
   }
   root.dataset.kind = res.kind;
@@ -93,10 +107,10 @@ function update() {
 
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    statusEl.textContent = "この端末では動かせません。入力してから「ウィザードで開く」を押してください。";
+    statusEl.textContent = t("この端末では動かせません。入力してから「ウィザードで開く」を押してください。");
     return;
   }
-  statusEl.textContent = "準備中です（数秒かかります）。入力はそのまま続けられます。";
+  statusEl.textContent = t("準備中です（数秒かかります）。入力はそのまま続けられます。");
   worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
   worker.postMessage({
     type: "init",
@@ -105,14 +119,14 @@ function start() {
   });
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
-      statusEl.textContent = "準備ができました。回答を変えるたびに結果が変わります。";
+      statusEl.textContent = t("準備ができました。回答を変えるたびに結果が変わります。");
       root.dataset.mode = "ready";
       update();
     } else if (data.type === "screen" && data.id === latest) {
       show(JSON.parse(data.json)); // an older answer's reply is dropped: the newest wins
     } else if (data.type === "failed") {
       root.dataset.mode = "failed";
-      statusEl.textContent = "エンジンを起動できませんでした。入力してから「ウィザードで開く」を押してください。";
+      statusEl.textContent = t("エンジンを起動できませんでした。入力してから「ウィザードで開く」を押してください。");
     }
   };
 }

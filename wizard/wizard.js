@@ -5,7 +5,21 @@
 const root = document.getElementById("kenpo-wizard");
 const screenEl = root && root.querySelector("[data-kw-screen]");
 const statusEl = root && root.querySelector("[data-kw-status]");
-const STAGES = ["準備を始めています", "必要なファイルを読み込んでいます", "起動しています", "質問を用意しています"];
+// The page's words: t("…") is the Japanese text (the msgid); outside Japanese the page carries
+// the translations the build made (kenpo_site: #kenpo-messages, {msgid: msgstr}).
+const MESSAGES = (() => {
+  const el = document.getElementById("kenpo-messages");
+  try {
+    return el ? JSON.parse(el.textContent) : {};
+  } catch (error) {
+    return {};
+  }
+})();
+function t(msgid, values = {}) {
+  const text = Object.prototype.hasOwnProperty.call(MESSAGES, msgid) ? MESSAGES[msgid] : msgid;
+  return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+}
+const STAGES = [t("準備を始めています"), t("必要なファイルを読み込んでいます"), t("起動しています"), t("質問を用意しています")];
 // 和暦 comes from the engine's era table, through the site's dates.js (window.kenpoDates).
 const { eras: ERAS, tokyoToday, wareki, both } = window.kenpoDates;
 const siteTitle = document.title.includes(" - ") ? document.title.slice(document.title.indexOf(" - ") + 3) : document.title;
@@ -46,7 +60,7 @@ function preview(group) {
     if (year >= 1873 && exists(year, m, d)) {
       const w = wareki(year, m, d);
       const ok = !info || w.startsWith(info[1]);
-      text = ok ? `＝ ${w}（${year}年${m}月${d}日）` : "その元号の期間にない日付です";
+      text = ok ? t("＝ {wareki}（{year}年{month}月{day}日）", { wareki: w, year, month: m, day: d }) : t("その元号の期間にない日付です");
     }
   }
   out.textContent = text;
@@ -65,13 +79,14 @@ function setStatus(html) {
 }
 
 function waiting() {
-  const fallback = pending && pending.fallback
-    ? `<p><a href="${pending.fallback}">待たずに簡易版で進む</a>（基準日は ${both(root.dataset.buildDay)} になります）</p>`
+  const skip = pending && pending.fallback
+    ? t('<a href="{href}">待たずに簡易版で進む</a>（基準日は {date} になります）', { href: pending.fallback, date: both(root.dataset.buildDay) })
     : "";
+  const progress = t("準備中（{stage}/3）：{label}…", { stage, label: STAGES[stage] });
   setStatus(
-    `<p><strong>回答を受け付けました。</strong>質問の準備ができしだい、自動で次に進みます。</p>` +
-    `<p><label>準備中（${stage}/3）：${STAGES[stage]}… <progress max="3" value="${stage}">${stage}/3</progress></label></p>` +
-    fallback,
+    `<p><strong>${t("回答を受け付けました。")}</strong>${t("質問の準備ができしだい、自動で次に進みます。")}</p>` +
+    `<p><label>${progress} <progress max="3" value="${stage}">${stage}/3</progress></label></p>` +
+    (skip ? `<p>${skip}</p>` : ""),
   );
 }
 
@@ -80,7 +95,8 @@ function dayLine() {
   if (!line || screenEl.dataset.enhanced) return;
   const change = new URLSearchParams(location.search);
   change.set("edit", "on");
-  line.innerHTML = `基準日（受診日）：<strong>${both(tokyoToday())}</strong>（今日） <a href="?${change}" data-kw>基準日を変更</a>`;
+  const day = t("基準日（受診日）：<strong>{date}</strong>（今日）", { date: both(tokyoToday()) });
+  line.innerHTML = `${day} <a href="?${change}" data-kw>${t("基準日を変更")}</a>`;
 }
 
 // The .ics of the result on screen, as a download made here (the answers never leave the
@@ -219,9 +235,10 @@ function fail(reason) {
     return;
   }
   const start = `../wizard/${root.dataset.static}`;
+  const why = t("この端末では通常版を動かせないため、簡易版で続けます。簡易版の基準日は {date} です。", { date: both(root.dataset.buildDay) });
   setStatus(
-    `<p>この端末では通常版を動かせないため、簡易版で続けます。簡易版の基準日は ${both(root.dataset.buildDay)} です。</p>` +
-    (pending ? `<p><a href="${start}">簡易版で最初から始める</a></p>` : ""),
+    `<p>${why}</p>` +
+    (pending ? `<p><a href="${start}">${t("簡易版で最初から始める")}</a></p>` : ""),
   );
 }
 
@@ -232,7 +249,7 @@ function ready() {
   if (pending) {
     const { query, push } = pending;
     pending = null;
-    setStatus("<p>準備ができました。</p>");
+    setStatus(`<p>${t("準備ができました。")}</p>`);
     show(query, push);
   }
 }
@@ -328,9 +345,9 @@ if (root && screenEl && statusEl) {
   start();
   if (location.search.length > 1) {
     // A shared link: its answers need the engine; say so rather than show question 1.
-    screenEl.innerHTML = '<p class="kw-loading">リンクの回答を読み込んでいます…</p>';
+    screenEl.innerHTML = `<p class="kw-loading">${t("リンクの回答を読み込んでいます…")}</p>`;
     pending = { query: location.search.slice(1), push: false, fallback: null };
     waiting();
-    setStatus(statusEl.innerHTML.replace("回答を受け付けました。", "リンクを開きました。"));
+    setStatus(statusEl.innerHTML.replace(t("回答を受け付けました。"), t("リンクを開きました。")));
   }
 }

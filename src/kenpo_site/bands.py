@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard import rules
 from kenpo_wizard.flow import FLOW, Flow, Outcome, Question, walk
-from kenpo_wizard.wareki import both, wareki
+from kenpo_wizard.wareki import both, seireki, wareki
 from kenpo_wizard.web import Band
+
+from .i18n import _
 
 ONE = dt.timedelta(days=1)
 DATE_ANCHORS: tuple[dt.date, ...] = (
@@ -161,26 +163,38 @@ def label(q: Question, r: Range, on: dt.date) -> str:
     if q.kind == "number":
         assert isinstance(r.start, int) and isinstance(r.end, int)
         if r.start == (q.minimum or 0):
-            return f"{r.end}歳以下"
+            return _("{age}歳以下").format(age=r.end)
         if r.end == (q.maximum or 130):
-            return f"{r.start}歳以上"
-        return f"{r.start}歳" if r.start == r.end else f"{r.start}〜{r.end}歳"
+            return _("{age}歳以上").format(age=r.start)
+        if r.start == r.end:
+            return _("{age}歳").format(age=r.start)
+        return _("{start}〜{end}歳").format(start=r.start, end=r.end)
     start = r.start if isinstance(r.start, dt.date) else None
     end = r.end if isinstance(r.end, dt.date) else None
 
     def today(day: dt.date) -> str:
-        return "（基準日）" if day == on else ""
+        # i18n: after a date that is the day the answers are judged on
+        return _("（基準日）") if day == on else ""
 
     if start is None and end is not None:
-        return f"{wareki(end)}{today(end)}以前（{end.year}年{end.month}月{end.day}日以前）"
+        # i18n: {wareki} and {seireki} are the same day (和暦, 西暦); {today} is empty or （基準日）
+        return _("{wareki}{today}以前（{seireki}以前）").format(
+            wareki=wareki(end), today=today(end), seireki=seireki(end)
+        )
     assert start is not None
     if end is None:
-        return (
-            f"{wareki(start)}{today(start)}以降（{start.year}年{start.month}月{start.day}日以降）"
+        return _("{wareki}{today}以降（{seireki}以降）").format(
+            wareki=wareki(start), today=today(start), seireki=seireki(start)
         )
     if start == end:
         return both(start) + today(start)
-    return (
-        f"{wareki(start)}{today(start)}〜{wareki(end)}{today(end)}"
-        f"（{start.year}年{start.month}月{start.day}日〜{end.year}年{end.month}月{end.day}日）"
+    return _(
+        "{start_wareki}{start_today}〜{end_wareki}{end_today}（{start_seireki}〜{end_seireki}）"
+    ).format(
+        start_wareki=wareki(start),
+        start_today=today(start),
+        end_wareki=wareki(end),
+        end_today=today(end),
+        start_seireki=seireki(start),
+        end_seireki=seireki(end),
     )

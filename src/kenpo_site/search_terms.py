@@ -15,7 +15,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .blocks.result_codes import COLUMNS, code_rows
+from .blocks.result_codes import code_rows, columns
+from .i18n import _
 
 DATA = Path(__file__).with_name("search_terms.toml")
 CODE_PAGE = "call-center/"
@@ -39,12 +40,16 @@ def vocabulary() -> dict[str, Any]:
 
 def code_docs() -> list[dict[str, Any]]:
     docs = []
+    # i18n: {label} is a column of the code table, {value} its cell (for the site search)
+    cell = _("{label}：{value}")
     for row in code_rows():
-        text = "　".join(f"{label}：{getattr(row, key)}" for key, label in COLUMNS)
+        text = _("　").join(
+            cell.format(label=label, value=getattr(row, key)) for key, label in columns()
+        )
         docs.append(
             {
                 "location": f"{CODE_PAGE}#code-{row.code}",
-                "title": f"結果コード {row.code}",
+                "title": _("結果コード {code}").format(code=row.code),
                 "text": f"<p>{text}</p>",
                 "kenpo_code": row.code,
             }

@@ -2,6 +2,8 @@
 
 Every block is made from the engine's data and answers (dates, documents, rules, codes), so
 a guide page never retypes a fact. Unknown names are left for others (and reported by tests).
+Blocks are made in the site's current language (:mod:`kenpo_site.i18n`); outside Japanese,
+the Japanese names kept beside their translation are marked ``lang="ja"``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..i18n import mark_japanese
 from ..render import BASE_MARK
 from . import (
     agent,
@@ -45,7 +48,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "new-hire-checklist": hires.checklist_html,
     **answers.BLOCKS,
 }
-PLACEHOLDER = re.compile(r"<!--\s*kenpo:([a-z-]+)\s*-->")
+PLACEHOLDER = re.compile(r"<!--\s*kenpo:([a-z0-9-]+)\s*-->")
 
 
 def fill(page_html: str, base: str) -> str:
@@ -53,6 +56,8 @@ def fill(page_html: str, base: str) -> str:
 
     def sub(match: re.Match[str]) -> str:
         block = BLOCKS.get(match.group(1))
-        return match.group(0) if block is None else block().replace(BASE_MARK, base)
+        if block is None:
+            return match.group(0)
+        return mark_japanese(block()).replace(BASE_MARK, base)
 
     return PLACEHOLDER.sub(sub, page_html)

@@ -5,9 +5,10 @@ change and shows the result and its code, or the question still needed."""
 from __future__ import annotations
 
 from kenpo_wizard.flow import FLOW
-from kenpo_wizard.i18n import _
 
 from .. import assets
+from ..i18n import E_, script_messages
+from ..pyodide_assets import APP_DIR
 from ..render import render
 
 
@@ -17,8 +18,8 @@ def agent_html() -> str:
         {
             "id": q.id,
             "kind": q.kind,
-            "text": _(q.text),
-            "hint": _(q.hint) if q.hint else "",
+            "text": E_(q.text),
+            "hint": E_(q.hint) if q.hint else "",
             "choices": [(c.value, c.text()) for c in q.choices],
             "examples": q.examples,
         }
@@ -29,4 +30,5 @@ def agent_html() -> str:
         runtime="../" + paths.runtime,
         engine="../" + paths.engine,
         questions=questions,
+        messages=script_messages([APP_DIR / "agent.js"]),
     )

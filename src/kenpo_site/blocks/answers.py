@@ -19,6 +19,9 @@ from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK, FORMS_PAGE
 from kenpo_wizard.leaflet import (
     CERTIFICATE_EXPIRED_FROM,
     CERTIFICATE_VALID_UNTIL,
+    FIRST_NOTICE_ROSTER_DAY,
+    SECOND_NOTICE_FIRST_DAY,
+    SECOND_NOTICE_LAST_DAY,
     TRANSITION_LAST_DAY,
     TRANSITION_OVER,
     Document,
@@ -28,6 +31,7 @@ from kenpo_wizard.texts import doc_label, form_label
 from kenpo_wizard.wareki import wareki, wareki_month
 
 from ..day import build_day
+from ..i18n import E_, _, mark_japanese
 from ..render import render
 
 
@@ -49,9 +53,10 @@ def _check(claim: str, holds: bool) -> None:
 # ----------------------------------------------------------------------------- who submits
 def _submit_cell(a: Assessment) -> str:
     if a.submit:
-        return "、".join(form_label(x) for x in a.submit)
+        # i18n: between the items of a list in a sentence
+        return _("、").join(form_label(x) for x in a.submit)
     _check("職権で交付", a.eligibility_certificate.issue == "ex_officio")
-    return "提出は不要です（職権で交付します）"
+    return _("提出は不要です（職権で交付します）")
 
 
 def who_submits_html(day: dt.date | None = None) -> str:
@@ -60,20 +65,25 @@ def who_submits_html(day: dt.date | None = None) -> str:
     joining = (on + dt.timedelta(days=30)).isoformat()
     people: tuple[tuple[str, Mapping[str, object]], ...] = (
         (
-            "これから加入する方（交付事由のどれかに該当。例：マイナンバーカードを取得していない）",
+            _(
+                "これから加入する方（交付事由のどれかに該当。例：マイナンバーカードを取得していない）"
+            ),
             {"joined_on": joining, "mynumber_card": "none"},
         ),
         (
-            "すでに加入している方で、職権交付事由に該当（例：マイナンバーカードを取得していない）",
+            _(
+                "すでに加入している方で、職権交付事由に該当（例：マイナンバーカードを取得していない）"
+            ),
             {"mynumber_card": "none"},
         ),
         (
-            "すでに加入している方で、申請交付事由だけに該当（例：マイナンバーカードを紛失した）",
+            _("すでに加入している方で、申請交付事由だけに該当（例：マイナンバーカードを紛失した）"),
             {"mynumber_card": "lost"},
         ),
     )
     rows = [Row(who, _submit_cell(assess(facts, on))) for who, facts in people]
-    return render("answer_rows.html.j2", rows=rows, head=("どなたか", "提出するもの"), note="")
+    head = (_("どなたか"), _("提出するもの"))
+    return render("answer_rows.html.j2", rows=rows, head=head, note="")
 
 
 # ----------------------------------------------------------------------------- returns
@@ -89,23 +99,22 @@ def returns_html() -> str:
         Document.ELIGIBILITY_CERTIFICATE,
         Document.ELIGIBILITY_NOTICE,
     )
-    card_text = (
-        f"資格喪失日が{wareki(TRANSITION_LAST_DAY)}までの場合は勤務先へ返却。"
-        f"{wareki(TRANSITION_OVER)}以降の資格喪失では返却の必要はありません（経過措置終了後）"
-    )
+    card_text = _(
+        "資格喪失日が{last_day}までの場合は勤務先へ返却。"
+        "{over}以降の資格喪失では返却の必要はありません（経過措置終了後）"
+    ).format(last_day=wareki(TRANSITION_LAST_DAY), over=wareki(TRANSITION_OVER))
     _check(
         card_text, card in _returns(TRANSITION_LAST_DAY) and card not in _returns(TRANSITION_OVER)
     )
-    cert_text = (
-        f"資格喪失日が有効期限（{wareki(CERTIFICATE_VALID_UNTIL)}）までの場合は返却。"
-        "有効期限後の返却の必要はありません"
-    )
+    cert_text = _(
+        "資格喪失日が有効期限（{valid_until}）までの場合は返却。有効期限後の返却の必要はありません"
+    ).format(valid_until=wareki(CERTIFICATE_VALID_UNTIL))
     _check(
         cert_text,
         cert in _returns(CERTIFICATE_VALID_UNTIL)
         and cert not in _returns(CERTIFICATE_EXPIRED_FROM),
     )
-    notice_text = "返却の必要はありません"
+    notice_text = _("返却の必要はありません")
     _check(
         notice_text, all(notice not in _returns(d) for d in (TRANSITION_LAST_DAY, TRANSITION_OVER))
     )
@@ -117,8 +126,10 @@ def returns_html() -> str:
     return render(
         "answer_rows.html.j2",
         rows=rows,
-        head=("書類", "資格喪失した場合"),
-        note="資格確認書の返却先はリーフレットに明記がありません。勤務先の事務担当者にお尋ねください。",
+        head=(_("書類"), _("資格喪失した場合")),
+        note=_(
+            "資格確認書の返却先はリーフレットに明記がありません。勤務先の事務担当者にお尋ねください。"
+        ),
     )
 
 
@@ -127,24 +138,33 @@ def _when(d: Delivery) -> str:
     assert d.when is not None
     if len(d.when) == 10:
         day = wareki(dt.date.fromisoformat(d.when))
-        return f"{day}（送付済み）" if d.past else f"{day}（送付予定）"
+        return (_("{date}（送付済み）") if d.past else _("{date}（送付予定）")).format(date=day)
     month = wareki_month(dt.date.fromisoformat(d.when + "-01"))
-    return f"{month}（リーフレットでの予定でした）" if d.past else f"{month}（予定）"
+    planned = _("{month}（リーフレットでの予定でした）") if d.past else _("{month}（予定）")
+    return planned.format(month=month)
 
 
 def deliveries_html(day: dt.date | None = None) -> str:
     """R34, R33, R25: what went out through the 事業所, told from today (P13)."""
     on = day or build_day()
     people: tuple[tuple[str, Mapping[str, object], Document], ...] = (
-        ("令和6年10月5日現在の加入者", {}, Document.ELIGIBILITY_NOTICE),
         (
-            "令和6年10月6日～12月1日に新規登録した加入者",
+            _("{date}現在の加入者").format(date=wareki(FIRST_NOTICE_ROSTER_DAY)),
+            {},
+            Document.ELIGIBILITY_NOTICE,
+        ),
+        (
+            _("{start}～{end}に新規登録した加入者").format(
+                start=wareki(SECOND_NOTICE_FIRST_DAY), end=wareki(SECOND_NOTICE_LAST_DAY)
+            ),
             {"joined_on": "2024-11-01"},
             Document.ELIGIBILITY_NOTICE,
         ),
         (
-            "保険証をお持ちで、マイナンバーカードを保有していない方、または保有しているが"
-            "保険証利用登録をしていない方（職権交付）",
+            _(
+                "保険証をお持ちで、マイナンバーカードを保有していない方、または保有しているが"
+                "保険証利用登録をしていない方（職権交付）"
+            ),
             {"mynumber_card": "none", "eligibility_certificate": "none"},
             Document.ELIGIBILITY_CERTIFICATE,
         ),
@@ -153,8 +173,13 @@ def deliveries_html(day: dt.date | None = None) -> str:
     for who, facts, document in people:
         a = assess(facts, on)
         d = next(x for x in a.receive if x.document == document and x.via_employer)
-        rows.append(Row(f"{_when(d)}：「{doc_label(document)}」", who))
-    return render("answer_rows.html.j2", rows=rows, head=("時期と配付したもの", "対象"), note="")
+        rows.append(
+            Row(
+                _("{when}：「{document}」").format(when=_when(d), document=doc_label(document)), who
+            )
+        )
+    head = (_("時期と配付したもの"), _("対象"))
+    return render("answer_rows.html.j2", rows=rows, head=head, note="")
 
 
 # ----------------------------------------------------------------------------- 参考, contact
@@ -164,9 +189,14 @@ def reference_html(code: str) -> str:
 
 def contact_html() -> str:
     """The one contact route, on every page (configured once in kenpo_wizard.contact)."""
-    return render(
-        "contact.html.j2", clerk=EMPLOYER_CLERK, association=ASSOCIATION_CONTACT, forms=FORMS_PAGE
+    html = render(
+        "contact.html.j2",
+        clerk=E_(EMPLOYER_CLERK),
+        association_name=E_(ASSOCIATION_CONTACT.name),
+        association=ASSOCIATION_CONTACT,
+        forms=FORMS_PAGE,
     )
+    return mark_japanese(html)
 
 
 BLOCKS: dict[str, Callable[[], str]] = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard.wareki import era_of, wareki_short
 
+from ..i18n import _
 from ..render import render
 from .timeline import CHART_LANES, LANE_CARD, LANE_CERTIFICATE, LANE_NOTICE, Lane, TimelineItem
 
@@ -79,17 +80,18 @@ class Bar:
 def chart_bars() -> tuple[Bar, ...]:
     chart_end = SCALE[-1][1]
     return (
-        Bar(LANE_CARD, SCALE[0][0], lf.ABOLITION_DAY - dt.timedelta(days=1), "使用可能", "ok"),
-        Bar(LANE_CARD, lf.ABOLITION_DAY, lf.TRANSITION_LAST_DAY, "経過措置期間", "transition"),
-        Bar(LANE_CARD, lf.TRANSITION_OVER, chart_end, "使用不可", "stop"),
+        Bar(LANE_CARD, SCALE[0][0], lf.ABOLITION_DAY - dt.timedelta(days=1), _("使用可能"), "ok"),
+        Bar(LANE_CARD, lf.ABOLITION_DAY, lf.TRANSITION_LAST_DAY, _("経過措置期間"), "transition"),
+        Bar(LANE_CARD, lf.TRANSITION_OVER, chart_end, _("使用不可"), "stop"),
         Bar(
             LANE_CERTIFICATE,
             lf.ABOLITION_DAY,
             lf.CERTIFICATE_VALID_UNTIL,
-            f"有効期限 {wareki_short(lf.CERTIFICATE_VALID_UNTIL)}まで",
+            # i18n: a bar of the schedule chart (short); {date} is like R11.12.1
+            _("有効期限 {date}まで").format(date=wareki_short(lf.CERTIFICATE_VALID_UNTIL)),
             "valid",
         ),
-        Bar(LANE_NOTICE, lf.ABOLITION_DAY, chart_end, "新規加入者に対し随時発行", "valid"),
+        Bar(LANE_NOTICE, lf.ABOLITION_DAY, chart_end, _("新規加入者に対し随時発行"), "valid"),
     )
 
 

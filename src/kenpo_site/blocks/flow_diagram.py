@@ -21,6 +21,7 @@ from kenpo_wizard.flow import FLOW, Question, walk
 from kenpo_wizard.rules import SAMPLE_DAYS
 from kenpo_wizard.wareki import wareki_short
 
+from ..i18n import E_, _, current_language
 from ..paths import paths_on
 from ..render import render
 
@@ -82,6 +83,7 @@ def _topological() -> list[str]:
     return out
 
 
+@cache  # every path on four days takes seconds: once per build, whatever the language
 def _walk_all(days: tuple[dt.date, ...]) -> Seen:
     """Every step of every path; a number question is tried with every value it allows, on
     each path that reaches it (its examples only stand in for typed input)."""
@@ -113,29 +115,37 @@ def _answers(q: Question, by_value: dict[str, set[dt.date]]) -> tuple[Answer, ..
             Answer(c.value, c.text(), days([c.value])) for c in q.choices if c.value in by_value
         )
     if q.kind == "date":
-        return (Answer("*", "日付を入力", days(list(by_value))),)
+        return (Answer("*", _("日付を入力"), days(list(by_value))),)
     runs: list[list[str]] = []  # a number question: runs of consecutive values
     for v in sorted(map(int, by_value)):
         if runs and v == int(runs[-1][-1]) + 1:
             runs[-1].append(str(v))
         else:
             runs.append([str(v)])
-    spans = [(f"{r[0]}-{r[-1]}", "〜".join(dict.fromkeys((r[0], r[-1]))), r) for r in runs]
+    spans = [
+        (
+            f"{r[0]}-{r[-1]}",
+            r[0] if r[0] == r[-1] else _("{start}〜{end}").format(start=r[0], end=r[-1]),
+            r,
+        )
+        for r in runs
+    ]
     return tuple(Answer(v, label, days(values)) for v, label, values in spans)
 
 
 def flow_graph(days: tuple[dt.date, ...] = DAYS) -> Graph:
     """The nodes of the flow and the edges seen on every path on ``days``."""
-    return _graph(tuple(days))
+    return _graph(tuple(days), current_language())
 
 
-@cache  # every path on four days takes seconds; `mkdocs serve` rebuilds reuse it
-def _graph(days: tuple[dt.date, ...]) -> Graph:
+@cache  # `mkdocs serve` rebuilds reuse it
+def _graph(days: tuple[dt.date, ...], lang: str) -> Graph:
+    """``lang``: the graph holds its texts in the language it was made in (a cache key)."""
     seen = _walk_all(days)
     order = _topological()
     questions = [q for n in order if isinstance(q := FLOW.nodes[n], Question)]
-    nodes = [Node(q.id, f"Q{i}", q.text, False) for i, q in enumerate(questions, 1)]
-    nodes += [Node(o.id, "結果", o.title, True) for o in FLOW.outcomes]
+    nodes = [Node(q.id, f"Q{i}", E_(q.text), False) for i, q in enumerate(questions, 1)]
+    nodes += [Node(o.id, _("結果"), E_(o.title), True) for o in FLOW.outcomes]
     edges = []
     for src, tgt in seen:
         q = FLOW.question(src)
@@ -235,13 +245,18 @@ def layout(graph: Graph) -> Drawing:
     boxes: list[Box] = []
     y = float(MARGIN)
     for n in graph.nodes:
-        head = _wrap(f"結果：{n.text}" if n.outcome else f"{n.label}　{_short(n.text)}", inner)
+        head = _wrap(
+            _("結果：{text}").format(text=n.text)
+            if n.outcome
+            else _("{label}　{text}").format(label=n.label, text=_short(n.text)),
+            inner,
+        )
         rows, top = [], y + 8 + LINE * len(head) + ROW_PAD
         labels = [] if n.outcome else [_short(c.text()) for c in FLOW.question(n.id).choices]
         for e in graph.edges_from(n.id):
             t = graph.node(e.target)
-            goes_to = f"→ 結果：{t.text}" if t.outcome else f"→ {t.label}"
-            text = "／".join(
+            goes_to = "→ " + (_("結果：{text}").format(text=t.text) if t.outcome else t.label)
+            text = _("／").join(
                 (_short(a.label) if labels.count(_short(a.label)) < 2 else a.label)
                 + ("" if a.days == graph.days else "※")
                 for a in e.answers
@@ -272,7 +287,7 @@ def flow_diagram_html(days: tuple[dt.date, ...] = DAYS) -> str:
         drawing=layout(graph),
         graph=graph,
         questions=[n for n in graph.nodes if not n.outcome],
-        day_list="、".join(map(wareki_short, graph.days)),
+        day_list=_("、").join(map(wareki_short, graph.days)),
         short_day=wareki_short,
         **GEOMETRY,
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kenpo_wizard import assess
 from kenpo_wizard.assessment import Assessment
-from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK, FORMS_PAGE
+from kenpo_wizard.contact import ASSOCIATION_CONTACT, FORMS_PAGE
 from kenpo_wizard.leaflet import (
     ABOLITION_DAY,
     COMPARISON,
@@ -39,6 +39,7 @@ from kenpo_wizard.registry import OUTSIDE_SOURCES
 from kenpo_wizard.wareki import wareki
 
 from ..day import build_day
+from ..i18n import E_, N_, _
 from ..render import render
 from .answers import ClaimError, _check
 
@@ -65,100 +66,104 @@ HIRES: tuple[Hire, ...] = (
     Hire(
         "registered",
         "card",
-        "マイナ保険証がある（マイナンバーカードの保険証利用登録が済んでいる）",
+        N_("マイナ保険証がある（マイナンバーカードの保険証利用登録が済んでいる）"),
         _REGISTERED,
-        "リーフレット ２．(1)（交付事由以外の理由による交付は行わない）、２．(2)",
+        N_("リーフレット ２．(1)（交付事由以外の理由による交付は行わない）、２．(2)"),
     ),
     Hire(
         "not_registered",
         "card",
-        "マイナンバーカードはあるが、保険証利用登録をしていない",
+        N_("マイナンバーカードはあるが、保険証利用登録をしていない"),
         {"mynumber_card": "held", "insurance_use": "not_registered"},
-        "リーフレット ２．(1) 職権交付事由②、１．(2)、比較表「取得方法」",
+        N_("リーフレット ２．(1) 職権交付事由②、１．(2)、比較表「取得方法」"),
     ),
     Hire(
         "no_card",
         "card",
-        "マイナンバーカードを取得していない",
+        N_("マイナンバーカードを取得していない"),
         {"mynumber_card": "none"},
-        "リーフレット ２．(1) 職権交付事由①",
+        N_("リーフレット ２．(1) 職権交付事由①"),
     ),
     Hire(
         "registration_cancelled",
         "card",
-        "マイナ保険証の利用登録の解除を申請した（登録解除者）",
+        N_("マイナ保険証の利用登録の解除を申請した（登録解除者）"),
         {"mynumber_card": "held", "insurance_use": "cancelled"},
-        "リーフレット ２．(1) 職権交付事由③",
+        N_("リーフレット ２．(1) 職権交付事由③"),
     ),
     Hire(
         "certificate_expired",
         "card",
-        "マイナンバーカードの電子証明書の有効期限が切れている",
+        N_("マイナンバーカードの電子証明書の有効期限が切れている"),
         {"mynumber_card": "held", "insurance_use": "registered", "certificate": "expired"},
-        "リーフレット ２．(1) 職権交付事由④",
+        N_("リーフレット ２．(1) 職権交付事由④"),
     ),
     Hire(
         "card_returned",
         "card",
-        "マイナンバーカードを返納した",
+        N_("マイナンバーカードを返納した"),
         {"mynumber_card": "returned"},
-        "リーフレット ２．(1) 職権交付事由⑤",
+        N_("リーフレット ２．(1) 職権交付事由⑤"),
     ),
     Hire(
         "card_lost_or_renewing",
         "card",
-        "マイナンバーカードを紛失した・更新中",
+        N_("マイナンバーカードを紛失した・更新中"),
         {"mynumber_card": "lost"},
-        "リーフレット ２．(1) 申請交付事由①",
+        N_("リーフレット ２．(1) 申請交付事由①"),
     ),
     Hire(
         "assisted_visit",
         "card",
-        "要配慮者（マイナ保険証での受診が難しい高齢者や障害者）で、介助者などの第三者が同行して資格確認を補助する必要がある",
+        N_(
+            "要配慮者（マイナ保険証での受診が難しい高齢者や障害者）で、介助者などの第三者が同行して資格確認を補助する必要がある"
+        ),
         {**_REGISTERED, "assisted_visit": "yes"},
-        "２．(1) 申請交付事由②",
+        N_("２．(1) 申請交付事由②"),
     ),
     Hire(
         "assisted_child",
         "card",
-        "子どもで、ベビーシッターなどが同行して資格確認を補助する必要がある",
+        N_("子どもで、ベビーシッターなどが同行して資格確認を補助する必要がある"),
         {**_REGISTERED, "assisted_visit": "child", "member_type": "dependant", "age": 3},
-        "リーフレット ２．(1) 申請交付事由②（子どもに同行する場合は記載がありません）",
+        N_("リーフレット ２．(1) 申請交付事由②（子どもに同行する場合は記載がありません）"),
     ),
     Hire(
         "dependant",
         "family",
-        "被扶養者として加わる家族",
+        N_("被扶養者として加わる家族"),
         {"mynumber_card": "none", "member_type": "dependant"},
-        "リーフレット ２．(1)（資格取得届・被扶養者異動届）",
-        example="例：マイナンバーカードを取得していない家族",
-        note="被扶養者異動届で、加わる家族の一人ひとりについて、上のどれにあてはまるかを確かめます。",
+        N_("リーフレット ２．(1)（資格取得届・被扶養者異動届）"),
+        example=N_("例：マイナンバーカードを取得していない家族"),
+        note=N_(
+            "被扶養者異動届で、加わる家族の一人ひとりについて、上のどれにあてはまるかを確かめます。"
+        ),
     ),
     Hire(
         "elderly",
         "age",
-        "70〜74歳の方（高齢受給者）",
+        N_("70〜74歳の方（高齢受給者）"),
         {"mynumber_card": "none", "age": 72},
-        "リーフレット ２．(1) ※、２．(2)",
-        example="例：マイナンバーカードを取得していない方",
+        N_("リーフレット ２．(1) ※、２．(2)"),
+        example=N_("例：マイナンバーカードを取得していない方"),
         also=({**_REGISTERED, "age": 72},),
     ),
     Hire(
         "over_75",
         "age",
-        "75歳以上の方",
+        N_("75歳以上の方"),
         {"age": 75},
-        "リーフレットには記載がありません（参考：後期高齢者医療制度）",
+        N_("リーフレットには記載がありません（参考：後期高齢者医療制度）"),
     ),
 )
 HIRE_BY_KEY = {h.key: h for h in HIRES}
 GROUP_LEGENDS = {
-    "card": "マイナンバーカードと保険証利用登録（本人・家族それぞれ、あてはまるものすべて）",
-    "family": "家族を加えるとき",
-    "age": "年齢",
+    "card": N_("マイナンバーカードと保険証利用登録（本人・家族それぞれ、あてはまるものすべて）"),
+    "family": N_("家族を加えるとき"),
+    "age": N_("年齢"),
 }
 
-COPAY_PRINTED = "資格確認書には負担割合が表示されます（高齢受給者証は発行しません）"  # R19
+COPAY_PRINTED = N_("資格確認書には負担割合が表示されます（高齢受給者証は発行しません）")  # R19
 TICK = FORMS[Form.ISSUE_NEEDED_ON_ENROLMENT]
 APPLICATION = FORMS[Form.CERTIFICATE_APPLICATION]
 
@@ -166,6 +171,9 @@ APPLICATION = FORMS[Form.CERTIFICATE_APPLICATION]
 @dataclass(frozen=True)
 class HireView:
     hire: Hire
+    label: str  # the hire's words, in the current language
+    example: str
+    source: str
     tick: bool  # 「発行が必要」 on the 資格取得届・被扶養者異動届
     application: bool  # 資格確認書交付申請書 with the form
     reasons: tuple[str, ...]  # 申請理由 to write: 「職権交付事由② …」
@@ -177,7 +185,7 @@ class HireView:
 
 def _reason_text(r: Reason) -> str:
     term = REASONS[r]
-    return f"{term.name} {term.label}"
+    return f"{term.name} {E_(term.label)}"
 
 
 def _joining(on: dt.date) -> str:
@@ -197,32 +205,42 @@ def view(hire: Hire, on: dt.date) -> HireView:
     _check(f"{hire.label}：申請で交付", cert.issue in ("none", "application"))
     _check(f"{hire.label}：届出と交付申請書は一緒", tick == application)
     reasons = tuple(_reason_text(r) for r in cert.reasons)
-    lines: list[str] = [hire.note] if hire.note else []
+    note = _(hire.note) if hire.note else ""
+    copay = _(COPAY_PRINTED)
+    lines: list[str] = [note] if note else []
     if "over_75" in a.notes:
-        short = "当組合の加入者にはなりません（後期高齢者医療制度）"
-        lines.append("当組合の資格取得届・被扶養者異動届の対象ではありません。")
+        short = _("当組合の加入者にはなりません（後期高齢者医療制度）")
+        lines.append(_("当組合の資格取得届・被扶養者異動届の対象ではありません。"))
     elif tick:
-        marks = "・".join(_mark(r) for r in cert.reasons)
-        short = f"「発行が必要」にチェック＋交付申請書（申請理由：{marks}）"
-        lines.append("資格確認書発行要否欄：「発行が必要」にチェックします。")
-        lines.append(f"「{APPLICATION.label}」も提出します。申請理由：{'、'.join(reasons)}")
-    else:
-        short = "「発行が必要」にはチェックしません"
+        # i18n: between the names of reasons (職権交付事由①・②)
+        marks = _("・").join(_mark(r) for r in cert.reasons)
+        short = _("「発行が必要」にチェック＋交付申請書（申請理由：{marks}）").format(marks=marks)
+        lines.append(_("資格確認書発行要否欄：「発行が必要」にチェックします。"))
         lines.append(
-            "資格確認書発行要否欄：「発行が必要」にはチェックしません"
-            "（交付事由にあたらず、それ以外の理由による交付は行われません）。"
+            _("「{form}」も提出します。申請理由：{reasons}").format(
+                form=E_(APPLICATION.label), reasons=_("、").join(reasons)
+            )
+        )
+    else:
+        short = _("「発行が必要」にはチェックしません")
+        lines.append(
+            _(
+                "資格確認書発行要否欄：「発行が必要」にはチェックしません"
+                "（交付事由にあたらず、それ以外の理由による交付は行われません）。"
+            )
         )
     if cert.copay_ratio_printed:
-        lines.append(COPAY_PRINTED + "。")
-        short += "。" + COPAY_PRINTED
+        # i18n: {sentence} is a sentence without its full stop
+        lines.append(_("{sentence}。").format(sentence=copay))
+        short = _("{first}。{second}").format(first=short, second=copay)
     if hire.example:  # the checklist names what this kind adds, not its example's reason
-        short = hire.note or (COPAY_PRINTED if cert.copay_ratio_printed else "")
+        short = note or (copay if cert.copay_ratio_printed else "")
     answers = [a, *(_answer(more, on) for more in hire.also)]
     for x in answers:
         lines += [line for line in _other_lines(x) if line not in lines]
     asks = tuple(
         dict.fromkeys(
-            f"{CONTACT_REASONS[c]()}。当組合へお問い合わせください。"
+            _("{reason}。当組合へお問い合わせください。").format(reason=CONTACT_REASONS[c]())
             for x in answers
             for c in x.contact_reasons
         )
@@ -232,7 +250,19 @@ def view(hire: Hire, on: dt.date) -> HireView:
         for code in dict.fromkeys(c for x in answers for c in x.references)
         if code in _HIRE_REFERENCES
     )
-    return HireView(hire, tick, application, reasons, short, tuple(lines), refs, asks)
+    return HireView(
+        hire,
+        _(hire.label),
+        _(hire.example) if hire.example else "",
+        _(hire.source),
+        tick,
+        application,
+        reasons,
+        short,
+        tuple(lines),
+        refs,
+        asks,
+    )
 
 
 def _other_lines(a: Assessment) -> list[str]:
@@ -240,16 +270,21 @@ def _other_lines(a: Assessment) -> list[str]:
     notices = {d.how for d in a.receive if d.document == Document.ELIGIBILITY_NOTICE}
     if "on_joining" in notices:
         lines.append(
-            "マイナ保険証をお持ちの方には、新規加入時に「資格情報のお知らせ」が交付されます。"
+            _("マイナ保険証をお持ちの方には、新規加入時に「資格情報のお知らせ」が交付されます。")
         )
     if "on_copay_change" in notices:
         lines.append(
-            "マイナ保険証をお持ちの70歳以上の方には、負担割合の変更時にも"
-            "「資格情報のお知らせ」が交付されます。"
+            _(
+                "マイナ保険証をお持ちの70歳以上の方には、負担割合の変更時にも"
+                "「資格情報のお知らせ」が交付されます。"
+            )
         )
     if a.register:
-        routes = "・".join(ROUTES[r].label for r in a.register)
-        lines.append(f"マイナ保険証の利用登録の方法も案内できます（{routes}）。")
+        # i18n: between the names of registration routes
+        routes = _("・").join(E_(ROUTES[r].label) for r in a.register)
+        lines.append(
+            _("マイナ保険証の利用登録の方法も案内できます（{routes}）。").format(routes=routes)
+        )
     return lines
 
 
@@ -297,8 +332,10 @@ def forms_reference() -> Reference:
     if source.url != FORMS_PAGE:
         raise ClaimError("the forms page and the association's recorded source differ")
     return Reference(
-        "申請書・届出の様式は、当組合ウェブサイトの「各種申請・手続き」のページでご確認ください。",
-        ((source.title, source.url),),
+        _(
+            "申請書・届出の様式は、当組合ウェブサイトの「各種申請・手続き」のページでご確認ください。"
+        ),
+        ((E_(source.title), source.url),),
     )
 
 
@@ -309,17 +346,22 @@ def forms_link_html() -> str:
 def open_questions() -> tuple[str, ...]:
     """What a clerk needs and the leaflet does not say (each: ask the association)."""
     return (
-        "様式のどの欄に何を書くか（欄の名前や、交付申請書の申請理由の選択肢の並び）",
-        "資格確認書交付申請書のほかに添付する書類（本人確認書類やマイナンバーカードの状態を示す書類など）があるか",
-        f"{wareki(ABOLITION_DAY)}以降に新しく加入した方の資格確認書と「資格情報のお知らせ」が、"
-        "事業所経由で届くのか、本人に直接届くのか",
-        "資格確認書が届くまでの間に受診するとき、何を提示するか",
+        _("様式のどの欄に何を書くか（欄の名前や、交付申請書の申請理由の選択肢の並び）"),
+        _(
+            "資格確認書交付申請書のほかに添付する書類"
+            "（本人確認書類やマイナンバーカードの状態を示す書類など）があるか"
+        ),
+        _(
+            "{abolition}以降に新しく加入した方の資格確認書と「資格情報のお知らせ」が、"
+            "事業所経由で届くのか、本人に直接届くのか"
+        ).format(abolition=wareki(ABOLITION_DAY)),
+        _("資格確認書が届くまでの間に受診するとき、何を提示するか"),
     )
 
 
 def _obtained() -> tuple[str, ...]:
     row = next(r for r in COMPARISON if r.document == Document.ELIGIBILITY_CERTIFICATE)
-    return row.how_obtained
+    return tuple(E_(x) for x in row.how_obtained)
 
 
 def new_hires_html(day: dt.date | None = None) -> str:
@@ -331,20 +373,24 @@ def new_hires_html(day: dt.date | None = None) -> str:
         for kind in ("application", "ex_officio")
     }
     ranges = {
-        kind: REASON_KIND_LABELS[kind]
-        + (f"{ts[0].number}{ts[-1].number}" if len(ts) == 2 else f"{ts[0].number}〜{ts[-1].number}")
+        kind: E_(REASON_KIND_LABELS[kind])
+        + (
+            f"{ts[0].number}{ts[-1].number}"
+            if len(ts) == 2
+            else _("{start}〜{end}").format(start=ts[0].number, end=ts[-1].number)
+        )
         for kind, ts in kinds.items()
     }
     new_members, enrolled = _obtained()
     return render(
         "hires.html.j2",
         views=views(on),
-        tick=TICK,
-        application=APPLICATION,
+        application=E_(APPLICATION.label),
         ranges=ranges,
-        example=_mark(Reason.NO_CARD) + "「" + REASONS[Reason.NO_CARD].label + "」",
-        certificate=SECTION_TITLES[Section.CERTIFICATE],
-        table=SECTION_TITLES[Section.TABLE],
+        example=_("{name}「{label}」").format(
+            name=_mark(Reason.NO_CARD), label=E_(REASONS[Reason.NO_CARD].label)
+        ),
+        certificate=E_(SECTION_TITLES[Section.CERTIFICATE]),
         new_members=new_members,
         enrolled=enrolled,
     )
@@ -356,7 +402,7 @@ def open_questions_html() -> str:
         "hire_questions.html.j2",
         questions=open_questions(),
         association=ASSOCIATION_CONTACT,
-        clerk=EMPLOYER_CLERK,
+        association_name=E_(ASSOCIATION_CONTACT.name),
     )
 
 
@@ -365,16 +411,16 @@ def checklist_html(day: dt.date | None = None) -> str:
     check_application_and_ex_officio(on)
     all_views = views(on)
     groups = [
-        (key, legend, [v for v in all_views if v.hire.group == key])
+        (key, _(legend), [v for v in all_views if v.hire.group == key])
         for key, legend in GROUP_LEGENDS.items()
     ]
     return render(
         "checklist.html.j2",
         groups=groups,
-        tick=TICK,
-        application=APPLICATION,
-        routes="・".join(r.label for r in ROUTES.values()),
+        tick=E_(TICK.label),
+        application=E_(APPLICATION.label),
+        routes=_("・").join(E_(r.label) for r in ROUTES.values()),
         open_questions=open_questions(),
-        association=ASSOCIATION_CONTACT,
+        association_name=E_(ASSOCIATION_CONTACT.name),
         forms=forms_reference(),
     )

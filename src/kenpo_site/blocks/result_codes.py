@@ -26,16 +26,26 @@ from kenpo_wizard.rules import SAMPLE_DAYS, assess
 from kenpo_wizard.wareki import wareki
 
 from ..day import build_day
+from ..i18n import E_, N_, _
 from ..paths import paths_on
 from ..render import render
 
-PHASES = {
-    "before_abolition": f"{wareki(ABOLITION_DAY - dt.timedelta(days=1))}まで",
-    "transition": f"経過措置期間（{wareki(ABOLITION_DAY)}〜{wareki(TRANSITION_LAST_DAY)}）",
-    "after_transition": f"{wareki(TRANSITION_OVER)}以降",
-}
-ISSUE = {"none": "交付なし", "ex_officio": "職権交付", "application": "申請による交付"}
-NOT_COVERED = "対象外（加入前・資格喪失・75歳以上）"
+
+def phases() -> dict[str, str]:
+    """The periods the first letter of a code names, worded in the current language."""
+    return {
+        "before_abolition": _("{date}まで").format(
+            date=wareki(ABOLITION_DAY - dt.timedelta(days=1))
+        ),
+        "transition": _("経過措置期間（{start}〜{end}）").format(
+            start=wareki(ABOLITION_DAY), end=wareki(TRANSITION_LAST_DAY)
+        ),
+        "after_transition": _("{date}以降").format(date=wareki(TRANSITION_OVER)),
+    }
+
+
+ISSUE = {"none": N_("交付なし"), "ex_officio": N_("職権交付"), "application": N_("申請による交付")}
+NOT_COVERED = N_("対象外（加入前・資格喪失・75歳以上）")
 
 
 @dataclass(frozen=True)
@@ -68,8 +78,9 @@ def _code_answers(days: tuple[dt.date, ...]) -> dict[str, dict[str, object]]:
 def _docs(alts: object) -> str:
     assert isinstance(alts, list)
     if not alts:
-        return "なし"
-    return "／".join("＋".join(DOCUMENTS[Document(d)].label for d in alt) for alt in alts)
+        return _("なし")
+    # i18n: ／ between alternatives, ＋ between documents shown together
+    return _("／").join(_("＋").join(E_(DOCUMENTS[Document(d)].label) for d in alt) for alt in alts)
 
 
 def code_row(code: str, a: dict[str, object]) -> CodeRow:
@@ -77,39 +88,46 @@ def code_row(code: str, a: dict[str, object]) -> CodeRow:
     assert isinstance(submit, list) and isinstance(ret, list) and isinstance(ec, dict)
     return CodeRow(
         code=code,
-        phase=PHASES[str(a["phase"])],
-        show=_docs(a["show_at_clinic"]) if a["covered"] else NOT_COVERED,
-        submit="、".join(FORMS[Form(s)].label for s in submit) or "なし",
-        returns="、".join(DOCUMENTS[Document(r["document"])].label for r in ret) or "なし",
+        phase=phases()[str(a["phase"])],
+        show=_docs(a["show_at_clinic"]) if a["covered"] else _(NOT_COVERED),
+        submit=_("、").join(E_(FORMS[Form(s)].label) for s in submit) or _("なし"),
+        returns=_("、").join(E_(DOCUMENTS[Document(r["document"])].label) for r in ret)
+        or _("なし"),
         issue=_certificate(ec),
-        register="あり" if a["register"] else "なし",
-        contact="必要" if a["contact_association"] else "不要",
+        register=_("あり") if a["register"] else _("なし"),
+        contact=_("必要") if a["contact_association"] else _("不要"),
     )
 
 
 def _certificate(ec: dict[str, object]) -> str:
     """The 資格確認書 as the code tells it apart: how it is issued, under which 交付事由, the
     70–74 負担割合 on the card, a validity that may be shorter."""
-    parts = [ISSUE[str(ec["issue"])]]
+    parts = [_(ISSUE[str(ec["issue"])])]
     reasons = ec["reasons"]
     assert isinstance(reasons, list)
     parts += [REASONS[Reason(r)].name for r in reasons]
     if ec["copay_ratio_printed"]:
-        parts.append("70〜74歳：負担割合を記載")
+        parts.append(_("70〜74歳：負担割合を記載"))
     if ec["shorter_validity_possible"]:
-        parts.append("有効期限が短い場合あり")
-    return "・".join(parts)
+        parts.append(_("有効期限が短い場合あり"))
+    return _("・").join(parts)
 
 
+# i18n: the columns of the call center's table of result codes
 COLUMNS = (
-    ("phase", "時期"),
-    ("show", "受診時に見せるもの"),
-    ("submit", "提出するもの"),
-    ("returns", "返却するもの"),
-    ("issue", "資格確認書"),
-    ("register", "利用登録の案内"),
-    ("contact", "組合への問い合わせ"),
+    ("phase", N_("時期")),
+    ("show", N_("受診時に見せるもの")),
+    ("submit", N_("提出するもの")),
+    ("returns", N_("返却するもの")),
+    ("issue", N_("資格確認書")),
+    ("register", N_("利用登録の案内")),
+    ("contact", N_("組合への問い合わせ")),
 )
+
+
+def columns() -> tuple[tuple[str, str], ...]:
+    """The columns with their headings in the current language."""
+    return tuple((key, _(label)) for key, label in COLUMNS)
 
 
 def code_rows(answers: dict[str, dict[str, object]] | None = None) -> list[CodeRow]:
@@ -122,4 +140,6 @@ def code_rows(answers: dict[str, dict[str, object]] | None = None) -> list[CodeR
 def result_codes_html(answers: dict[str, dict[str, object]] | None = None) -> str:
     """The table, in the page itself so that the site's search finds each code; each row is
     its own anchor (``call-center/#code-A-K7QA``), which the search lands on."""
-    return render("result_codes.html.j2", rows=code_rows(answers), phases=PHASES, columns=COLUMNS)
+    return render(
+        "result_codes.html.j2", rows=code_rows(answers), phases=phases(), columns=columns()
+    )

@@ -7,20 +7,20 @@ import datetime as dt
 from kenpo_wizard.wareki import both
 
 from ..day import build_day
+from ..i18n import N_, _
 from ..render import render
 from . import chart
 from .timeline import CHART_LANES, timeline_items
 
-STATUS = {"past": "過去", "current": "期間中", "upcoming": "今後"}
+# i18n: a milestone seen from today (short marks beside its date)
+STATUS = {"past": N_("過去"), "current": N_("期間中"), "upcoming": N_("今後")}
 
 
 def status(today: dt.date, start: dt.date, end: dt.date) -> tuple[str, str]:
     """A milestone seen from ``today``, as kenpo.js marks it (drawing, not a rule)."""
-    if today < start:
-        return "upcoming", STATUS["upcoming"]
-    if today > end:
-        return "past", STATUS["past"]
-    return "current", "本日" if start == end else STATUS["current"]
+    key = "upcoming" if today < start else "past" if today > end else "current"
+    label = _("本日") if key == "current" and start == end else _(STATUS[key])
+    return key, label
 
 
 def timeline_html() -> str:
@@ -35,7 +35,7 @@ def timeline_html() -> str:
         items=items,
         marks=marks,
         marker_at=first_upcoming,
-        today_text=f"今日（日本時間）：{both(today)}",
+        today_text=_("今日（日本時間）：{date}").format(date=both(today)),
         svg=chart.chart_svg(items),
         lanes=CHART_LANES,
     )

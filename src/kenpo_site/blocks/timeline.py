@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard.wareki import seireki, seireki_month, wareki, wareki_month, with_weekday
 
+from ..i18n import E_, _
+
 
 def _month_end(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
@@ -34,18 +36,29 @@ def milestone_date(m: lf.Milestone) -> DateText:
     if m.month_only:
         if m.day == _month_end(m.day) and m.day.day != 1:
             # 「令和6年9月末現在」: a single day, the end of the month
-            return DateText(wareki_month(m.day) + "末", seireki_month(m.day) + "末", m.day, m.day)
-        planned = "（予定でした）" if m.planned else ""  # P13: the leaflet's plans are past
+            # i18n: {month} is a month (令和6年9月); the end of that month
+            end = _("{month}末")
+            return DateText(
+                end.format(month=wareki_month(m.day)),
+                end.format(month=seireki_month(m.day)),
+                m.day,
+                m.day,
+            )
+        month = wareki_month(m.day)
+        if m.planned:  # P13: the leaflet's plans are past
+            month = _("{month}（予定でした）").format(month=month)
         return DateText(
-            wareki_month(m.day) + planned,
+            month,
             seireki_month(m.day),
             m.day.replace(day=1),
             _month_end(m.day),
         )
     if m.until is not None:
+        # i18n: a span of days, from {start} to {end}
+        span = _("{start}〜{end}")
         return DateText(
-            f"{wareki(m.day)}〜{wareki(m.until)}",
-            f"{seireki(m.day)}〜{seireki(m.until)}",
+            span.format(start=wareki(m.day), end=wareki(m.until)),
+            span.format(start=seireki(m.day), end=seireki(m.until)),
             m.day,
             m.until,
         )
@@ -55,13 +68,18 @@ def milestone_date(m: lf.Milestone) -> DateText:
 @dataclass(frozen=True)
 class Lane:
     key: str
-    label: str
+    document: lf.Document
+
+    @property
+    def label(self) -> str:
+        """The document's name, in the language current when it is shown."""
+        return E_(lf.DOCUMENTS[self.document].label)
 
 
-LANE_CARD = Lane("card", lf.DOCUMENTS[lf.Document.HEALTH_INSURANCE_CARD].label)
-LANE_CERTIFICATE = Lane("certificate", lf.DOCUMENTS[lf.Document.ELIGIBILITY_CERTIFICATE].label)
-LANE_NOTICE = Lane("notice", lf.DOCUMENTS[lf.Document.ELIGIBILITY_NOTICE].label)
-LANE_MYNA = Lane("myna", lf.DOCUMENTS[lf.Document.MY_NUMBER_INSURANCE_CARD].label)
+LANE_CARD = Lane("card", lf.Document.HEALTH_INSURANCE_CARD)
+LANE_CERTIFICATE = Lane("certificate", lf.Document.ELIGIBILITY_CERTIFICATE)
+LANE_NOTICE = Lane("notice", lf.Document.ELIGIBILITY_NOTICE)
+LANE_MYNA = Lane("myna", lf.Document.MY_NUMBER_INSURANCE_CARD)
 CHART_LANES: tuple[Lane, ...] = (LANE_CARD, LANE_CERTIFICATE, LANE_NOTICE)
 
 # Which lane(s) of the schedule a milestone belongs to (presentation only).
@@ -90,9 +108,12 @@ class TimelineItem:
     date: DateText
     lanes: tuple[Lane, ...]
     sections: tuple[str, ...]
+    label: str  # what happens, in the current language
+    written: str  # the leaflet's own words for the date (its catalog: kenpo_site.catalogs)
 
 
 def timeline_items() -> list[TimelineItem]:
+    """The milestones in date order, worded in the current language."""
     ordered = sorted(lf.MILESTONES, key=lambda m: milestone_date(m).start)
     return [
         TimelineItem(
@@ -100,7 +121,9 @@ def timeline_items() -> list[TimelineItem]:
             m,
             milestone_date(m),
             lanes_of(m),
-            tuple(lf.SECTION_TITLES[s] for s in m.sections),
+            tuple(E_(lf.SECTION_TITLES[s]) for s in m.sections),
+            E_(m.label),
+            _(m.as_written),
         )
         for i, m in enumerate(ordered, start=1)
     ]

@@ -13,6 +13,7 @@ from kenpo_wizard import leaflet as lf
 from kenpo_wizard.wareki import both, wareki
 
 from ..day import build_day
+from ..i18n import _
 from ..render import render
 
 
@@ -28,34 +29,43 @@ def today_status_html() -> str:
     """What holds in each period the rules tell apart; the browser shows today's (kenpo.js)."""
     w = wareki
     day_before = lf.ABOLITION_DAY - dt.timedelta(days=1)
+    span = _("{start}〜{end}")
     periods = (
         Period(
             "0001-01-01",
             day_before.isoformat(),
-            f"{w(day_before)}まで",
-            f"お手元の保険証で受診できます。{w(lf.ABOLITION_DAY)}から保険証の新規発行・再発行は終了します。",
+            _("{date}まで").format(date=w(day_before)),
+            _(
+                "お手元の保険証で受診できます。{abolition}から保険証の新規発行・再発行は終了します。"
+            ).format(abolition=w(lf.ABOLITION_DAY)),
         ),
         Period(
             lf.ABOLITION_DAY.isoformat(),
             lf.TRANSITION_LAST_DAY.isoformat(),
-            f"{w(lf.ABOLITION_DAY)}〜{w(lf.TRANSITION_LAST_DAY)}",
-            "経過措置期間です。保険証の新規発行・再発行は終了しました。お手元の保険証は"
-            f"{w(lf.TRANSITION_LAST_DAY)}まで使えます。マイナ保険証の利用登録はお早めに。",
+            span.format(start=w(lf.ABOLITION_DAY), end=w(lf.TRANSITION_LAST_DAY)),
+            _(
+                "経過措置期間です。保険証の新規発行・再発行は終了しました。お手元の保険証は"
+                "{last_day}まで使えます。マイナ保険証の利用登録はお早めに。"
+            ).format(last_day=w(lf.TRANSITION_LAST_DAY)),
         ),
         Period(
             lf.TRANSITION_OVER.isoformat(),
             lf.CERTIFICATE_VALID_UNTIL.isoformat(),
-            f"{w(lf.TRANSITION_OVER)}〜{w(lf.CERTIFICATE_VALID_UNTIL)}",
-            f"経過措置は{w(lf.TRANSITION_LAST_DAY)}で終わり、保険証は使えません。"
-            "マイナ保険証、またはマイナ保険証をお持ちでない方は資格確認書で受診します。",
+            span.format(start=w(lf.TRANSITION_OVER), end=w(lf.CERTIFICATE_VALID_UNTIL)),
+            _(
+                "経過措置は{last_day}で終わり、保険証は使えません。"
+                "マイナ保険証、またはマイナ保険証をお持ちでない方は資格確認書で受診します。"
+            ).format(last_day=w(lf.TRANSITION_LAST_DAY)),
         ),
         Period(
             lf.CERTIFICATE_EXPIRED_FROM.isoformat(),
             "9999-12-31",
-            f"{w(lf.CERTIFICATE_EXPIRED_FROM)}以降",
-            f"資格確認書の有効期限（{w(lf.CERTIFICATE_VALID_UNTIL)}）を過ぎています。"
-            "その後の取扱いはリーフレットに記載がありません。当組合へお問い合わせください"
-            "（勤務先の事務担当者経由）。",
+            _("{date}以降").format(date=w(lf.CERTIFICATE_EXPIRED_FROM)),
+            _(
+                "資格確認書の有効期限（{valid_until}）を過ぎています。"
+                "その後の取扱いはリーフレットに記載がありません。当組合へお問い合わせください"
+                "（勤務先の事務担当者経由）。"
+            ).format(valid_until=w(lf.CERTIFICATE_VALID_UNTIL)),
         ),
     )
     # The build day's state is in the HTML, so the page script changes nothing on that day (no
@@ -65,5 +75,5 @@ def today_status_html() -> str:
         "today_status.html.j2",
         periods=periods,
         current=[p.start <= today <= p.end for p in periods],
-        label=f"本日 {both(build_day())} 時点（日本時間）",
+        label=_("本日 {date} 時点（日本時間）").format(date=both(build_day())),
     )

@@ -1,5 +1,6 @@
 """The wizard page's block: the first question as HTML (it shows before any script runs),
-a status line for the engine's progress, and the wizard's own styles and script."""
+a status line for the engine's progress, and the wizard's own styles and script (with its
+words in the page's language, ``#kenpo-messages``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from kenpo_wizard.web import first_screen_html
 
 from .. import assets
 from ..day import build_day
+from ..i18n import script_messages
+from ..pyodide_assets import APP_DIR
 from ..render import render
 from ..static_pages import STATIC_LINK, static_context
 
@@ -23,4 +26,5 @@ def wizard_html() -> str:
         static_link=STATIC_LINK,
         start=FLOW.start,
         first=first_screen_html(static_context(on, None)),
+        messages=script_messages([APP_DIR / "wizard.js"]),
     )
