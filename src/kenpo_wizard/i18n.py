@@ -108,6 +108,12 @@ def _(message: str) -> str:
     return _translation.gettext(message) if message else message
 
 
+def C_(context: str, message: str) -> str:
+    """A message in a context, where the same Japanese word means two things (月: Monday,
+    month)."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction; translated where it is shown."""
     return message

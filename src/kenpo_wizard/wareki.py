@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .i18n import N_, _
+from .i18n import C_, N_, _
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,20 @@ MONTH_NAMES = (
     N_("12月"),
 )
 WEEKDAYS = "月火水木金土日"
+
+
+def _weekday(n: int) -> str:
+    return (
+        C_("weekday", "月"),
+        C_("weekday", "火"),
+        C_("weekday", "水"),
+        C_("weekday", "木"),
+        C_("weekday", "金"),
+        C_("weekday", "土"),
+        C_("weekday", "日"),
+    )[n]
+
+
 ERA_NAMES = (N_("令和"), N_("平成"), N_("昭和"), N_("大正"), N_("明治"))
 DATE_FIELDS = frozenset({"era", "era_year", "year", "month", "month_name", "day", "weekday"})
 
@@ -71,7 +85,7 @@ def _fields(day: dt.date) -> dict[str, str | int]:
         "month": day.month,
         "month_name": _(MONTH_NAMES[day.month - 1]),
         "day": day.day,
-        "weekday": _(WEEKDAYS[day.weekday()]),
+        "weekday": _weekday(day.weekday()),
     }
 
 
