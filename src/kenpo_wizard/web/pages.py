@@ -33,9 +33,9 @@ SECTION_PAGES: dict[str, str] = {
     "1-2": "registration/",
     "2-1": "certificate/",
     "2-2": "notice/",
-    "table": N_("comparison/"),
-    "schedule": N_("schedule/"),
-    "back": N_("registration/"),
+    "table": "comparison/",
+    "schedule": "schedule/",
+    "back": "registration/",
 }
 
 DOCUMENT_PAGES: dict[Document, str] = {
