@@ -160,22 +160,38 @@
     if (drawer && drawer.checked) drawer.click();
   });
 
-  /* The wizard's answers are its address (?key=value…, #…): the language selector leads to
-     the same answers in the other language's wizard. The address changes as the member
-     answers, so each link is set when it is about to be followed (pointer, keyboard, focus). */
-  function keepAnswers(ev) {
+  /* The language selector (and the head's <link rel="alternate" hreflang>) names this page
+     in each language, as the build found it (mkdocs-static-i18n and the kenpo plugin).
+     Material's own script for it expects links to each language's home: it would fetch
+     "<link>/sitemap.xml" for every head link (404s) and send a click on the selector to its
+     guess instead. So the head's links are hidden from it while it looks (at
+     DOMContentLoaded: its listener, added first, runs before ours), and a click on the
+     selector follows the selector's own link. */
+  if (document.readyState === "loading") {
+    var hreflang = document.querySelectorAll('link[rel="alternate"][hreflang]');
+    Array.prototype.forEach.call(hreflang, function (l) { l.setAttribute("rel", "kenpo-alternate"); });
+    document.addEventListener("DOMContentLoaded", function () {
+      Array.prototype.forEach.call(hreflang, function (l) { l.setAttribute("rel", "alternate"); });
+    }, { once: true });
+  }
+
+  /* On the wizard the answers are the address (?key=value…, #…): the selector leads to the
+     same answers in the other language. The address changes as the member answers, so the
+     link is set when it is about to be followed (pointer, keyboard, focus, menu). */
+  var wizardPage = !!document.getElementById("kenpo-wizard");
+  function selectorLink(ev) {
     var a = ev.target && ev.target.closest && ev.target.closest("a.md-select__link[hreflang]");
     if (!a) return;
+    if (ev.type === "click") ev.stopPropagation(); /* not to Material's handler on <body> */
+    if (!wizardPage) return;
     var url = new URL(a.getAttribute("href"), location.href);
     url.search = location.search;
     url.hash = location.hash;
     a.setAttribute("href", url.href);
   }
-  if (document.getElementById("kenpo-wizard")) {
-    ["pointerdown", "focusin", "click", "auxclick", "contextmenu"].forEach(function (type) {
-      document.addEventListener(type, keepAnswers, true);
-    });
-  }
+  ["pointerdown", "focusin", "click", "auxclick", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, selectorLink, true);
+  });
 
   if (document.readyState === "loading")
     document.addEventListener("DOMContentLoaded", init);
