@@ -42,6 +42,7 @@ from kenpo_wizard.wareki import era_table
 
 from . import abbreviations, assets, blocks
 from .blocks.answers import contact_html
+from .catalogs import write_compiled
 from .compress import precompress
 from .day import build_day
 from .headers import write_headers
@@ -166,6 +167,12 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
             self.not_found = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not Languages(config).nested:
+            # the message catalogs (.mo, git-ignored) as the sources are now: every language's
+            # blocks and no-JS pages are rendered from them
+            written = write_compiled()
+            if written:
+                log.info(f"kenpo: {len(written)} message catalogs compiled")
         # The browser's scripts format 和暦 from the engine's own era table (one date module).
         config.extra["kenpo_eras"] = era_table()
         return config
@@ -244,7 +251,8 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
     def _fix_theme(html: str) -> str:
         html = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
         html = _SELECT_LINK.sub(r'\1 lang="\2" \3', html)
-        named = _SEARCH_DIALOG[:-1] + f' aria-label="{escape(_("サイト内検索"))}">'
+        name = _("サイト内検索")  # the search dialog's name
+        named = _SEARCH_DIALOG[:-1] + f' aria-label="{escape(name)}">'
         return html.replace(_SEARCH_DIALOG, named)
 
     # After static-i18n's on_post_build (-100): it builds the other languages from there and

@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
 from kenpo_wizard import i18n as engine_i18n
 from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
 from kenpo_wizard.flow import FLOW, Outcome, Question, walk
@@ -48,12 +46,6 @@ class Stats:
     def valid_until(self) -> dt.date | None:
         """The last day on which every result of the build day still holds."""
         return min(self.last_days, default=None)
-
-
-def template_gettext(message: str, **values: object) -> Markup:
-    """``{{ _("…%(name)s…", name=value) }}`` in state.html.j2, as jinja2.ext.i18n's new-style
-    gettext does it (the site catalog's message, values escaped, ``%%`` a percent sign)."""
-    return Markup(_(message)) % values
 
 
 def build_note(on: dt.date) -> str:
@@ -147,7 +139,6 @@ def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: st
         scr = screen(canonical_query(answers), on, ctx)
         page = render_page(
             "state.html.j2",
-            _=template_gettext,
             lang=lang,
             title=scr.title,
             root=ctx.root,

@@ -49,7 +49,9 @@ not_yet_translated = pytest.mark.xfail(
 )
 
 _HREFLANG = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
-_SELECT = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)" lang="([^"]*)" class="md-select__link">')
+_SELECT = re.compile(
+    r'<a href="([^"]*)" hreflang="([^"]*)" lang="([^"]*)" class="md-select__link">'
+)
 
 
 def _html(site_dir: Path, path: str) -> str:
@@ -129,7 +131,9 @@ def test_english_wizard_page_loads_the_sites_engine(site_dir: Path) -> None:
     for key in ("data-runtime", "data-engine"):
         assert (site_dir / _resolve(EN + "wizard/", attrs[key])).is_dir(), attrs[key]
     ja = dict(re.findall(r'(data-[a-z]+)="([^"]*)"', _html(site_dir, "wizard/")))
-    assert _resolve("wizard/", ja["data-runtime"]) == _resolve(EN + "wizard/", attrs["data-runtime"])
+    assert _resolve("wizard/", ja["data-runtime"]) == _resolve(
+        EN + "wizard/", attrs["data-runtime"]
+    )
     for ref in re.findall(r'(?:href|src)="([^"]*wizard/app/[^"]*)"', html):
         assert (site_dir / _resolve(EN + "wizard/", ref)).is_file(), ref
 
