@@ -31,7 +31,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -46,7 +46,7 @@ from .catalogs import write_compiled
 from .compress import precompress
 from .day import build_day
 from .headers import write_headers
-from .i18n import _, language, use_language
+from .i18n import _, language, mark_japanese, use_language
 from .page_data import page_data
 from .pyodide_assets import install_app, install_pyodide
 from .search_terms import augment_index
@@ -140,6 +140,24 @@ def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, str]]) -> N
     config.extra.alternate = alternates  # type: ignore[attr-defined]  # what Jinja reads
 
 
+class DefaultLanguagePage(File):
+    """A page of the default language only (glossary.md), as a page of another language's
+    build sees it: a link from docs/en/ (``../glossary.md``) resolves to the Japanese page's
+    URL (``../glossary/``), checked like any link; nothing is built or copied for it."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    def is_media_file(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
 class KenpoConfig(Config):
     static_pages = opt.Type(bool, default=True)
     serve_static_pages = opt.Type(bool, default=False)
@@ -176,6 +194,29 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         # The browser's scripts format 和暦 from the engine's own era table (one date module).
         config.extra["kenpo_eras"] = era_table()
         return config
+
+    # After static-i18n's on_files (-100), which leaves out the pages without a translation
+    # (fallback_to_default: false).
+    @event_priority(-150)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        langs = Languages(config)
+        if self.language == langs.default:
+            return files
+        others = {lang.rstrip("/") for lang in map(langs.prefix, langs.built) if lang}
+        here = {getattr(f, "norm_src_uri", f.src_uri) for f in files.documentation_pages()}
+        for file in get_files(config).documentation_pages():
+            if file.src_uri.split("/")[0] in others or file.src_uri in here:
+                continue  # another language's page, or translated into this one
+            files.append(
+                DefaultLanguagePage(
+                    file.src_path,
+                    config.docs_dir,
+                    config.site_dir,
+                    config.use_directory_urls,
+                    dest_uri=file.dest_uri,  # as a page: glossary/index.html, URL glossary/
+                )
+            )
+        return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent
@@ -236,14 +277,15 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
             for lang in Languages(config).built:
                 if lang not in found:  # no counterpart: its home is no alternate of this page
                     output = re.sub(r"\s*" + _HREFLANG.format(lang=re.escape(lang)), "", output)
-        return self._fix_theme(output)
+        # the kept Japanese names in the theme's parts too (nav, header, footer): lang="ja"
+        return mark_japanese(self._fix_theme(output))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
         output = self._fix_theme(output_content)  # pages from a template alone (404.html)
         if template_name == "404.html":
-            output = _ANY_HREFLANG.sub("", output)  # a missing page has no translation
+            output = mark_japanese(_ANY_HREFLANG.sub("", output))  # no page, no translation
             self.not_found[self.language] = output
         return output
 

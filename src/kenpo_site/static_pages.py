@@ -23,7 +23,7 @@ from kenpo_wizard.wareki import both
 from kenpo_wizard.web import Band, Context, canonical_query, screen
 
 from .bands import Signatures, bands
-from .i18n import _, current_language
+from .i18n import _, current_language, mark_japanese
 from .render import render_page
 
 STATIC_DIR = "wizard/s"
@@ -152,6 +152,7 @@ def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: st
             association=engine_i18n._(ASSOCIATION_CONTACT.name),
             website=ASSOCIATION_CONTACT.website,
         )
+        page = mark_japanese(page)  # the kept names of the page's frame (not in Japanese)
         target = out_dir / static_path(path) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = page.encode("utf-8")
