@@ -38,6 +38,12 @@ DOCS = [
         "title": "Comparison table",
         "text": "<p>What to return and when: the old card goes back to your employer.</p>",
     },
+    {
+        "location": "en/comparison/#返却のまとめ",  # a block's heading: the same id in every language
+        "title": "What to return",
+        "text": "<p>When your coverage ends, return the certificate to your employer.</p>",
+    },
+    {"location": "en/comparison/#kenpo-contact-title", "title": "Whom to ask", "text": ""},
 ]
 
 
@@ -92,6 +98,7 @@ def test_the_other_language_answers_when_the_own_has_nothing() -> None:
     [
         ("eligibility certificate", "en/certificate/"),
         ("lost card", "en/certificate/"),  # lost → lose (search_terms.toml)
+        ("I quit", "en/comparison/"),  # an answer of the vocabulary, in the translation too
         ("what do I return", "en/comparison/"),  # words that say nothing are dropped
         ("when does it expire", "en/certificate/"),  # expire → valid until
     ],
@@ -99,6 +106,11 @@ def test_the_other_language_answers_when_the_own_has_nothing() -> None:
 def test_english_member_words(query: str, page: str) -> None:
     (found,) = _search("en", query)
     assert found and found[0] == page, (query, found)
+
+
+def test_the_contact_block_is_no_hit() -> None:
+    (found,) = _search("en", "whom to ask")
+    assert found == [], found
 
 
 def test_the_home_page_weighs_as_the_japanese_home() -> None:

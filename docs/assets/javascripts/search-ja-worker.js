@@ -40,8 +40,9 @@
  * English). The page names its language in the worker's address (?lang=en, set in
  * overrides/main.html): a search shows that language's pages, and the other languages' only
  * when none of its own match (an English word typed on a Japanese page still finds the
- * English pages). The vocabulary's page weights apply to a page's counterparts too
- * (en/comparison/ weighs as comparison/).
+ * English pages). The vocabulary's page weights and answers apply to a page's counterparts
+ * too (en/comparison/ weighs as comparison/, and en/comparison/#返却のまとめ answers 退職 and
+ * "quit": the generated blocks keep their headings' ids in every language).
  */
 "use strict";
 
@@ -139,12 +140,13 @@ function setup(data, lang) {
   data.docs.forEach(function (doc) {
     var title = plain(doc.title);
     var text = plain(doc.text);
-    var where = languageOf(pageOf(doc.location));
+    var where = languageOf(doc.location);
     var d = {
       location: doc.location,
       page: pageOf(doc.location),
       lang: where.lang,
-      base: where.base, /* the page's location in the source language */
+      key: where.base, /* the location in the source language: comparison/#返却のまとめ */
+      base: pageOf(where.base), /* and its page */
       title: title,
       text: text,
       ntitle: normalize(title),
@@ -164,6 +166,7 @@ function setup(data, lang) {
      no text: a second, empty hit for the page. */
   docs = docs.filter(function (d) {
     var article = titles[d.page];
+    if (!d.text && /#kenpo-contact-title$/.test(d.location)) return false;
     return d.article || d.text || !article || d.title !== article.title;
   });
   docs.forEach(function (d) {
@@ -397,7 +400,7 @@ function search(query) {
     if (list.length > 1 && found === list.length && together(doc, list)) score *= 2.5;
     if (!staffQuery)
       list.forEach(function (t) {
-        if (vocab.answers[t.word] === doc.location) score += 15;
+        if (vocab.answers[t.word] === doc.key) score += 15; /* in every language */
       });
     if (doc.staff) score *= staffQuery ? 1.5 : 0.3;
     if (doc.article) score *= 1.1; /* a tie goes to the page's opening */
