@@ -108,6 +108,20 @@ async function boot(runtime, engine) {
   return { ms, from, wasm };
 }
 
+// The page's language: the engine answers in it (a language without a catalog shows the
+// source language). The page sends it ({lang: document.documentElement.lang}); a page that
+// does not is placed by its address: the site's languages other than Japanese live in a
+// folder of their own (en/wizard/), this worker at wizard/app/ of the site's root.
+const SITE_ROOT = new URL("../../", self.location).pathname;
+
+function pageLanguage(data) {
+  if (data.lang) return String(data.lang);
+  const path = data.base ? new URL(data.base).pathname : "";
+  const inside = path.startsWith(SITE_ROOT) ? path.slice(SITE_ROOT.length) : "";
+  const folder = /^([a-z]{2}(?:-[A-Za-z]+)?)\/wizard\//.exec(inside);
+  return folder ? folder[1] : "ja";
+}
+
 onmessage = async (event) => {
   const data = event.data;
   if (data.type === "init") {
@@ -119,10 +133,11 @@ onmessage = async (event) => {
     return;
   }
   const { id, query, today, base, fn } = data;
+  const lang = pageLanguage(data);
   try {
     await ready;
     // The wizard steps one screen at a time; the call center's agent mode sends every answer.
-    const json = fn === "agent" ? web.agent(query, today) : web.step(query, today, base || "");
+    const json = fn === "agent" ? web.agent(query, today, lang) : web.step(query, today, base || "", lang);
     postMessage({ type: "screen", id, json });
   } catch (error) {
     postMessage({ type: "failed", id, reason: String((error && error.message) || error) });

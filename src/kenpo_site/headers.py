@@ -19,7 +19,9 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.
 def inline_script_hashes(site: Path) -> list[str]:
     """The base64 sha256 of every inline script that runs (JSON data blocks do not)."""
     found: set[str] = set()
-    pages = [*site.glob("*.html"), *site.glob("*/index.html"), *site.glob("wizard/s/index.html")]
+    # Material's scripts name the page's path to the root: one level (wizard/) or two (en/…/)
+    pages = [*site.glob("*.html"), *site.glob("*/index.html"), *site.glob("*/*/index.html")]
+    pages += [*site.glob("*/404.html")]  # en/404.html
     for page in pages:
         for attrs, body in _INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
             if "application/json" in attrs:

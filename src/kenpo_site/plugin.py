@@ -5,6 +5,13 @@ tooltips, the contact route on every page, Pyodide and the engine's wheel, the w
 scripts, and the no-JavaScript pages. ``mkdocs serve`` does the same with live reload; it
 reuses the wheel while the engine is unchanged and skips the ~12,000 no-JS pages unless
 ``serve_static_pages`` is set, so a Markdown edit shows in a few seconds.
+
+Languages (mkdocs-static-i18n, ``i18n`` in ``mkdocs.yml``): the i18n plugin builds the default
+language, then runs one more whole MkDocs build per other language into the same site
+(``docs/en/`` → ``/en/``). Each build's blocks, contact route and engine texts are in that
+build's language (:func:`kenpo_site.i18n.use_language` in ``on_pre_build``); the work after the
+pages (search vocabulary, Pyodide, the no-JS pages of every language, sw.js, compression)
+runs once, after the last language and after static-i18n has merged the search index.
 """
 
 from __future__ import annotations
@@ -12,26 +19,35 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import posixpath
 import re
 import time
+from copy import deepcopy
+from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from kenpo_wizard import __version__
+from kenpo_wizard.i18n import SOURCE_LANGUAGE
 from kenpo_wizard.wareki import era_table
 
 from . import abbreviations, assets, blocks
 from .blocks.answers import contact_html
+from .catalogs import write_compiled
 from .compress import precompress
 from .day import build_day
 from .headers import write_headers
+from .i18n import _, language, mark_japanese, use_language
+from .page_data import page_data
 from .pyodide_assets import install_app, install_pyodide
 from .search_terms import augment_index
 from .service_worker import write_service_worker
@@ -49,10 +65,97 @@ _TOGGLE_AUTOCOMPLETE = re.compile(
 )
 # Material's search dialog has no name (axe: aria-dialog-name); one attribute, not a copied partial.
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_SEARCH_DIALOG_NAMED = _SEARCH_DIALOG[:-1] + ' aria-label="サイト内検索">'
+# The language selector names each language in itself (日本語, English): say which language
+# that is (WCAG 3.1.2), so a reader's voice reads 日本語 as Japanese on an English page.
+_SELECT_LINK = re.compile(r'(<a href="[^"]*" hreflang="([^"]+)") (class="md-select__link">)')
 
 
 COMPRESS_CACHE = CACHE.parent / "brotli"  # Brotli 11 of the large files, by content
+
+# Material writes one <link rel="alternate" hreflang> per language of the selector.
+_HREFLANG = '<link rel="alternate" href="[^"]*" hreflang="{lang}">'
+_ANY_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+# The wizard block names the site's shared files relative to wizard/ (app/…, ../pyodide/…).
+_WIZARD_ASSETS = re.compile(
+    r'(?P<attr>\b(?:data-runtime|data-engine))="(?P<url>[^"]*)"'
+    r'|(?P<attr2>\b(?:href|src))="(?P<url2>app/[^"]*)"'
+)
+
+
+class Languages:
+    """The site's languages as static-i18n builds them (one, the source, without it)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.plugin = config.plugins.get("i18n")
+
+    @property
+    def default(self) -> str:
+        return str(getattr(self.plugin, "default_language", None) or SOURCE_LANGUAGE)
+
+    @property
+    def built(self) -> list[str]:
+        langs = getattr(self.plugin, "build_languages", None) or [self.default]
+        return [self.default, *(lang for lang in langs if lang != self.default)]
+
+    def current(self, config: MkDocsConfig) -> str:
+        lang = getattr(self.plugin, "current_language", None)
+        return str(lang or config.theme.get("language") or self.default)
+
+    @property
+    def nested(self) -> bool:
+        """Inside static-i18n's build of another language (its on_post_build runs it)."""
+        return bool(getattr(self.plugin, "building", False))
+
+    def prefix(self, lang: str) -> str:
+        """The language's folder in the site: "" for the default, "en/" for English."""
+        if self.plugin is None or lang == self.default:
+            return ""
+        link = str(self.plugin.get_language_config(lang).link or f"/{lang}/")
+        return link.strip("/") + "/"
+
+
+def site_assets(html: str, levels: int) -> str:
+    """The wizard block of a page ``levels`` folders below wizard/ (en/wizard/): its links to
+    the shared engine and scripts (app/…, ../pyodide/…) point back to the site's copies."""
+    up = "../" * (levels + 1)
+
+    def sub(m: re.Match[str]) -> str:
+        attr, url = m.group("attr") or m.group("attr2"), m.group("url") or m.group("url2")
+        if url.startswith("/") or ":" in url:
+            return m.group(0)  # not relative to wizard/
+        moved = posixpath.normpath(f"{up}wizard/{url}") + ("/" if url.endswith("/") else "")
+        return f'{attr}="{moved}"'
+
+    return _WIZARD_ASSETS.sub(sub, html)
+
+
+def _alternates(config: MkDocsConfig) -> list[dict[str, str]]:
+    """Material's language selector (extra.alternate) as the templates will read it:
+    static-i18n sets it as an attribute of ``extra`` per page, which Jinja reads first."""
+    return list(getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [])
+
+
+def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, str]]) -> None:
+    config.extra["alternate"] = alternates
+    config.extra.alternate = alternates  # type: ignore[attr-defined]  # what Jinja reads
+
+
+class DefaultLanguagePage(File):
+    """A page of the default language only (glossary.md), as a page of another language's
+    build sees it: a link from docs/en/ (``../glossary.md``) resolves to the Japanese page's
+    URL (``../glossary/``), checked like any link; nothing is built or copied for it."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    def is_media_file(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 class KenpoConfig(Config):
@@ -64,18 +167,56 @@ class KenpoConfig(Config):
 class KenpoPlugin(BasePlugin[KenpoConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.language = SOURCE_LANGUAGE  # of the build under way
+        self.not_found: dict[str, str] = {}  # 404.html per language (each build writes one)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         assets.OPTIONS.trim_stdlib = not self.serving
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        assets.begin_build()
+        # static-i18n's on_config (priority -100) has set this build's language by now
+        langs = Languages(config)
+        self.language = langs.current(config)
+        use_language(self.language)  # the blocks, the contact route and the engine's texts
+        config.extra["kenpo_page"] = page_data()  # the page scripts' dates and words
+        if not langs.nested:  # one wheel for every language of a build
+            assets.begin_build()
+            self.not_found = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not Languages(config).nested:
+            # the message catalogs (.mo, git-ignored) as the sources are now: every language's
+            # blocks and no-JS pages are rendered from them
+            written = write_compiled()
+            if written:
+                log.info(f"kenpo: {len(written)} message catalogs compiled")
         # The browser's scripts format 和暦 from the engine's own era table (one date module).
         config.extra["kenpo_eras"] = era_table()
         return config
+
+    # After static-i18n's on_files (-100), which leaves out the pages without a translation
+    # (fallback_to_default: false).
+    @event_priority(-150)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        langs = Languages(config)
+        if self.language == langs.default:
+            return files
+        others = {lang.rstrip("/") for lang in map(langs.prefix, langs.built) if lang}
+        here = {getattr(f, "norm_src_uri", f.src_uri) for f in files.documentation_pages()}
+        for file in get_files(config).documentation_pages():
+            if file.src_uri.split("/")[0] in others or file.src_uri in here:
+                continue  # another language's page, or translated into this one
+            files.append(
+                DefaultLanguagePage(
+                    file.src_path,
+                    config.docs_dir,
+                    config.site_dir,
+                    config.use_directory_urls,
+                    dest_uri=file.dest_uri,  # as a page: glossary/index.html, URL glossary/
+                )
+            )
+        return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent
@@ -87,27 +228,93 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        html = blocks.fill(html, "../" * (page.url or "").count("/"))
-        if page.meta.get("abbreviations", True):
+        langs = Languages(config)
+        folders = (page.url or "").count("/")
+        levels = langs.prefix(self.language).count("/")  # 1 under en/
+        # a block's links to guide pages stay in the page's language: en/… pages link en/…
+        html = blocks.fill(html, "../" * (folders - levels))
+        if levels:
+            html = site_assets(html, levels)
+        # the glossary's tooltips are Japanese definitions of Japanese words
+        if self.language == langs.default and page.meta.get("abbreviations", True):
             html = abbreviations.abbreviate(html)
-        return html + contact_html()  # every page ends with whom to ask
+        return html + contact_html()  # every page ends with whom to ask, in its language
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """The language selector leads to this page in each language, where it is translated,
+        else to that language's home page. static-i18n (on_page_context, priority 50) links
+        the homes as absolute /, /en/; here every link is a page URL, relative once rendered
+        (the site works under any path), and the homes stand in only in the selector:
+        ``on_post_page`` drops their <link rel="alternate" hreflang>."""
+        alternates = _alternates(config)
+        found = getattr(page.file, "alternates", None)
+        if not alternates or found is None:
+            return context
+        langs = Languages(config)
+        # absolute where the site's address is known (hreflang wants it), else relative
+        site = config.site_url.rstrip("/") + "/" if config.site_url else ""
+
+        def link(lang: str) -> str:
+            url = found[lang].url if lang in found else langs.prefix(lang)
+            return site + ("" if url in (".", "./") else url)  # a home from elsewhere: "./"
+
+        _set_alternates(config, [{**alt, "link": link(alt["lang"])} for alt in alternates])
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        homes = getattr(Languages(config).plugin, "extra_alternate", None)
+        if template_name == "404.html" and homes:  # no page: static-i18n's links to the homes
+            _set_alternates(config, deepcopy(homes))
+        return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return self._fix_theme(output)
+        found = getattr(page.file, "alternates", None)
+        if found is not None:
+            for lang in Languages(config).built:
+                if lang not in found:  # no counterpart: its home is no alternate of this page
+                    output = re.sub(r"\s*" + _HREFLANG.format(lang=re.escape(lang)), "", output)
+        # the kept Japanese names in the theme's parts too (nav, header, footer): lang="ja"
+        return mark_japanese(self._fix_theme(output))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return self._fix_theme(output_content)  # pages from a template alone (404.html)
+        output = self._fix_theme(output_content)  # pages from a template alone (404.html)
+        if template_name == "404.html":
+            output = mark_japanese(_ANY_HREFLANG.sub("", output))  # no page, no translation
+            self.not_found[self.language] = output
+        return output
 
     @staticmethod
     def _fix_theme(html: str) -> str:
         html = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
-        return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED)
+        html = _SELECT_LINK.sub(r'\1 lang="\2" \3', html)
+        name = _("サイト内検索")  # the search dialog's name
+        named = _SEARCH_DIALOG[:-1] + f' aria-label="{escape(name)}">'
+        return html.replace(_SEARCH_DIALOG, named)
 
+    # After static-i18n's on_post_build (-100): it builds the other languages from there and
+    # then merges their search entries into search/search_index.json.
+    @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        langs = Languages(config)
+        if langs.nested:
+            return  # the language's pages are written; the rest is done once, at the end
         site = Path(config.site_dir)
-        augment_index(site)  # the search plugin (listed first) has written its index
+        # every build writes site/404.html: the default language's stays, the others go to
+        # their folders (en/404.html)
+        for lang, html in self.not_found.items():
+            (site / langs.prefix(lang) / "404.html").write_text(html, encoding="utf-8")
+        with language(langs.default):
+            self._after_pages(config, site, langs)
+        use_language(self.language)
+
+    def _after_pages(self, config: MkDocsConfig, site: Path, langs: Languages) -> None:
+        augment_index(site, {lang: langs.prefix(lang) for lang in langs.built})
         on = build_day()
         t0 = time.monotonic()
         current = assets.current()
@@ -116,24 +323,44 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         t1 = time.monotonic()
         manifest: dict[str, object] = {"build_day": on.isoformat(), "version": __version__, **lock}
         if self.config.static_pages and (self.config.serve_static_pages or not self.serving):
-            # the calendars' events link back to the wizard, when the site's address is known
-            wizard_url = config.site_url.rstrip("/") + "/wizard/" if config.site_url else ""
-            stats = write_static_pages(site, on, wizard_url)
+            by_language: dict[str, dict[str, int]] = {}
+            last_days: list[dt.date] = []
+            for lang in langs.built:
+                t = time.monotonic()
+                prefix = langs.prefix(lang)
+                # the calendars' events link back to the wizard, when the site's address is known
+                wizard_url = (
+                    config.site_url.rstrip("/") + f"/{prefix}wizard/" if config.site_url else ""
+                )
+                with language(lang):
+                    stats = write_static_pages(site, on, wizard_url, prefix=prefix)
+                by_language[lang] = {
+                    "pages": stats.pages,
+                    "results": stats.results,
+                    "bytes": stats.bytes,
+                    "calendars": stats.calendars,
+                    "calendar_bytes": stats.calendar_bytes,
+                }
+                if stats.valid_until is not None:
+                    last_days.append(stats.valid_until)
+                log.info(
+                    f"kenpo: {stats.pages} no-JS pages in {lang} ({stats.results} results, "
+                    f"{stats.bytes / 1e6:.1f} MB; {stats.calendars} calendars, "
+                    f"{stats.calendar_bytes / 1e6:.1f} MB) in {time.monotonic() - t:.1f} s"
+                )
+            first = by_language[langs.default]  # wizard/s/: the default language's pages
             manifest |= {
-                "static_pages": stats.pages,
-                "static_results": stats.results,
-                "static_bytes": stats.bytes,
-                "static_calendars": stats.calendars,
-                "static_calendar_bytes": stats.calendar_bytes,
+                "static_pages": first["pages"],
+                "static_results": first["results"],
+                "static_bytes": first["bytes"],
+                "static_calendars": first["calendars"],
+                "static_calendar_bytes": first["calendar_bytes"],
                 # the page script steps through the static pages, before the engine is ready,
                 # only up to this day (the build day's answers hold until then)
-                "static_valid_until": (stats.valid_until or dt.date.max).isoformat(),
+                "static_valid_until": min(last_days, default=dt.date.max).isoformat(),
+                # every language's pages: en/wizard/s/ …
+                "static_languages": by_language,
             }
-            log.info(
-                f"kenpo: {stats.pages} no-JS pages ({stats.results} results, "
-                f"{stats.bytes / 1e6:.1f} MB; {stats.calendars} calendars, "
-                f"{stats.calendar_bytes / 1e6:.1f} MB) in {time.monotonic() - t1:.1f} s"
-            )
         else:
             log.info(
                 "kenpo: no-JS pages skipped while serving (serve_static_pages: true adds them)"

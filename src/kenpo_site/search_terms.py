@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +58,19 @@ def code_docs() -> list[dict[str, Any]]:
     return docs
 
 
-def augment_index(site: Path) -> Path | None:
-    """Add the vocabulary and the code rows to the built search index (if there is one)."""
+def augment_index(site: Path, languages: Mapping[str, str] | None = None) -> Path | None:
+    """Add the vocabulary and the code rows to the built search index (if there is one).
+
+    ``languages`` (language → its folder, "" for the default) tells the worker which pages are
+    in which language: the index holds every language's pages (static-i18n merges them), and
+    a search shows the page's own language first (config.kenpo_languages)."""
     path = site / "search" / "search_index.json"
     if not path.is_file():
         return None
     index = json.loads(path.read_text(encoding="utf-8"))
     index["config"]["kenpo"] = vocabulary()
+    if languages:
+        index["config"]["kenpo_languages"] = dict(languages)
     index["docs"] = [d for d in index["docs"] if "kenpo_code" not in d] + code_docs()
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return path

@@ -3,6 +3,8 @@
 Each state is a directory under ``wizard/s/`` named by its answers in path order; typed
 answers (dates, ages) are offered as bands (:mod:`.bands`). The pages are rendered by the
 engine's own screens (:mod:`kenpo_wizard.web`), so they show the same questions and results.
+They are written in the current language (:func:`kenpo_site.i18n.language`): the default
+language's under ``wizard/s/``, another's under its folder (``en/wizard/s/``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kenpo_wizard import i18n as engine_i18n
 from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
 from kenpo_wizard.flow import FLOW, Outcome, Question, walk
 from kenpo_wizard.reminders import STATIC_FILE
@@ -20,6 +23,7 @@ from kenpo_wizard.wareki import both
 from kenpo_wizard.web import Band, Context, canonical_query, screen
 
 from .bands import Signatures, bands
+from .i18n import _, current_language, mark_japanese
 from .render import render_page
 
 STATIC_DIR = "wizard/s"
@@ -45,7 +49,9 @@ class Stats:
 
 
 def build_note(on: dt.date) -> str:
-    return f"基準日（受診日）：{both(on)}。JavaScriptが無効のため、このページを作成した日を基準日にしています。"
+    return _(
+        "基準日（受診日）：{day}。JavaScriptが無効のため、このページを作成した日を基準日にしています。"
+    ).format(day=both(on))
 
 
 def static_path(path: Sequence[tuple[str, str]]) -> str:
@@ -93,15 +99,20 @@ def valid_until(answer: dict[str, object] | None) -> dt.date | None:
     return dt.date.fromisoformat(str(change["on"])) - dt.timedelta(days=1)
 
 
-def write_static_pages(site: Path, on: dt.date, wizard_url: str = "") -> Stats:
-    """Every answer-prefix state for ``on``, one small page each (a depth-first walk).
+def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: str = "") -> Stats:
+    """Every answer-prefix state for ``on``, one small page each (a depth-first walk), in the
+    current language, under ``prefix`` (the language's folder: "" or "en/").
 
     A result with coming dates gets its calendar (``calendar.ics``) beside its page. A typed
     answer offered as a range of several values is not the member's own: the calendar leaves
     out the dates it would give, and its link back (``wizard_url``, absolute; none when empty)
     asks that question again.
     """
-    out_dir = site / STATIC_DIR
+    out_dir = site / prefix / STATIC_DIR
+    # the pages link the guide in their language (ctx.root: the language's folder) and the
+    # shared files (wizard/app/) from the site's root
+    up = "../" * prefix.count("/")
+    lang = current_language()
     if out_dir.exists():
         shutil.rmtree(out_dir)
     sig = Signatures(on)
@@ -128,16 +139,20 @@ def write_static_pages(site: Path, on: dt.date, wizard_url: str = "") -> Stats:
         scr = screen(canonical_query(answers), on, ctx)
         page = render_page(
             "state.html.j2",
+            lang=lang,
             title=scr.title,
             root=ctx.root,
+            assets=ctx.root + up,
             kind=scr.kind,
             node=scr.node or "",
             code=scr.answer["result_code"] if scr.answer else "",
             valid_until=(valid_until(scr.answer) or "") if scr.answer else "",
             body=scr.html,
-            employer=EMPLOYER_CLERK,
-            association=ASSOCIATION_CONTACT,
+            employer=engine_i18n._(EMPLOYER_CLERK),
+            association=engine_i18n._(ASSOCIATION_CONTACT.name),
+            website=ASSOCIATION_CONTACT.website,
         )
+        page = mark_japanese(page)  # the kept names of the page's frame (not in Japanese)
         target = out_dir / static_path(path) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = page.encode("utf-8")

@@ -2,12 +2,27 @@
  * Dates in the browser, formatted from the engine's own era table (kenpo_wizard.wareki,
  * carried by every page as <script id="kenpo-eras" type="application/json">), so 和暦 is
  * computed in one place for the engine, the site and the page scripts.
+ * In the page's language: the engine's date patterns and words come with the page too
+ * (<script id="kenpo-page">, its "dates": "1 December 2025 (Reiwa 7)" in English); without
+ * them the dates are Japanese.
  * window.kenpoDates: tokyoToday(), wareki(y, m, d), both(iso), eras.
  */
 (function () {
   "use strict";
-  var data = document.getElementById("kenpo-eras");
-  var eras = data ? JSON.parse(data.textContent) : [];
+  function json(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+  var eras = json("kenpo-eras") || [];
+  var page = json("kenpo-page") || {};
+  var words = page.dates || {
+    both: "{era}{era_year}年{month}月{day}日（{year}年{month}月{day}日）",
+    wareki: "{era}{era_year}年{month}月{day}日",
+    eras: {},
+    first_year: "元",
+    months: [],
+    weekdays: "月火水木金土日".split("")
+  };
 
   function key(y, m, d) { return y * 10000 + m * 100 + d; }
 
@@ -17,20 +32,40 @@
     return t.toISOString().slice(0, 10);
   }
 
-  function wareki(y, m, d) {
+  // The fields of kenpo_wizard.wareki's patterns; null before the supported eras.
+  function fields(y, m, d) {
     for (var i = 0; i < eras.length; i++) {
       var e = eras[i];
       if (key(y, m, d) >= key(e[2], e[3], e[4])) {
         var n = y - e[2] + 1;
-        return e[1] + (n === 1 ? "元" : n) + "年" + m + "月" + d + "日";
+        var monday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
+        return {
+          era: words.eras[e[1]] || e[1],
+          era_year: n === 1 ? words.first_year : String(n),
+          year: String(y),
+          month: String(m),
+          month_name: words.months[m - 1] || m + "月",
+          day: String(d),
+          weekday: words.weekdays[monday] || ""
+        };
       }
     }
-    return "";
+    return null;
+  }
+
+  function format(pattern, f) {
+    return f ? pattern.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(f, name) ? f[name] : all;
+    }) : "";
+  }
+
+  function wareki(y, m, d) {
+    return format(words.wareki, fields(y, m, d));
   }
 
   function both(iso) {
     var p = iso.split("-").map(Number);
-    return wareki(p[0], p[1], p[2]) + "（" + p[0] + "年" + p[1] + "月" + p[2] + "日）";
+    return format(words.both, fields(p[0], p[1], p[2]));
   }
 
   window.kenpoDates = { eras: eras, tokyoToday: tokyoToday, wareki: wareki, both: both };

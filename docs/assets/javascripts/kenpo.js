@@ -3,9 +3,30 @@
  * time (Asia/Tokyo). Each milestone is marked 過去 / 本日 / 期間中 / 今後.
  * `?today=YYYY-MM-DD` in the address shows the schedule as of another day (for checks and
  * for call-center agents answering about a given day).
+ * Words and dates are the page's language: <script id="kenpo-page"> carries them from the
+ * site's catalog (kenpo_site/page_data.py); the Japanese below is the fallback.
+ * On the wizard page the language selector keeps the answers (the address's ?… and #…).
  */
 (function () {
   "use strict";
+
+  var TEXT = {
+    past: "過去", current: "期間中", today: "本日", upcoming: "今後",
+    today_line: "今日（日本時間）：{date}",
+    today_note: "今日（日本時間）：{date}。各項目に「過去」「期間中」「今後」を表示しています。",
+    as_of: "本日 {date} 時点（日本時間）",
+    table: "表{n}", same_name: "{name}（{n}）", scrolls: "{name}（横にスクロールできます）"
+  };
+  (function () {
+    var node = document.getElementById("kenpo-page");
+    var text = node ? (JSON.parse(node.textContent).text || {}) : {};
+    Object.keys(text).forEach(function (k) { TEXT[k] = text[k]; });
+  })();
+  function word(key, values) {
+    return TEXT[key].replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
 
   // ?today=YYYY-MM-DD shows the guide as of another day (checks, call-center agents).
   function tokyoToday() {
@@ -16,9 +37,9 @@
   var warekiOf = window.kenpoDates.both;
 
   function status(today, start, end) {
-    if (today < start) return ["upcoming", "今後"];
-    if (today > end) return ["past", "過去"];
-    return start === end ? ["current", "本日"] : ["current", "期間中"];
+    if (today < start) return ["upcoming", word("upcoming")];
+    if (today > end) return ["past", word("past")];
+    return start === end ? ["current", word("today")] : ["current", word("current")];
   }
 
   function xOf(scale, iso) {
@@ -53,7 +74,7 @@
       if (label) label.textContent = st[1];
       if (!before && st[0] === "upcoming") before = li;
     });
-    var text = "今日（日本時間）：" + warekiOf(today);
+    var text = word("today_line", { date: warekiOf(today) });
     var list = items.length ? items[0].parentNode : null;
     if (list) {
       var marker = document.createElement("li");
@@ -64,7 +85,7 @@
     }
     var para = root.querySelector("[data-kenpo-today]");
     if (para) {
-      para.textContent = text + "。各項目に「過去」「期間中」「今後」を表示しています。";
+      para.textContent = word("today_note", { date: warekiOf(today) });
       para.hidden = false;
     }
     var svg = root.querySelector("svg[data-kenpo-scale]");
@@ -90,7 +111,7 @@
       li.hidden = !inside;
     });
     var label = root.querySelector("[data-kenpo-today-date]");
-    if (label) label.textContent = "本日 " + warekiOf(today) + " 時点（日本時間）";
+    if (label) label.textContent = word("as_of", { date: warekiOf(today) });
     root.classList.add("kenpo-today--js");
   }
 
@@ -117,12 +138,12 @@
       document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex]):not(.kw-codes *)"),
       function (wrap, i) {
         var caption = wrap.querySelector("caption");
-        var name = caption ? caption.textContent.trim() : "表" + (i + 1);
-        if (used[name]) name += "（" + (i + 1) + "）";
+        var name = caption ? caption.textContent.trim() : word("table", { n: i + 1 });
+        if (used[name]) name = word("same_name", { name: name, n: i + 1 });
         used[name] = true;
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", name + "（横にスクロールできます）");
+        wrap.setAttribute("aria-label", word("scrolls", { name: name }));
       }
     );
   }
@@ -137,6 +158,39 @@
     if (!ev.persisted) return;
     var drawer = document.getElementById("__drawer");
     if (drawer && drawer.checked) drawer.click();
+  });
+
+  /* The language selector (and the head's <link rel="alternate" hreflang>) names this page
+     in each language, as the build found it (mkdocs-static-i18n and the kenpo plugin).
+     Material's own script for it expects links to each language's home: it would fetch
+     "<link>/sitemap.xml" for every head link (404s) and send a click on the selector to its
+     guess instead. So the head's links are hidden from it while it looks (at
+     DOMContentLoaded: its listener, added first, runs before ours), and a click on the
+     selector follows the selector's own link. */
+  if (document.readyState === "loading") {
+    var hreflang = document.querySelectorAll('link[rel="alternate"][hreflang]');
+    Array.prototype.forEach.call(hreflang, function (l) { l.setAttribute("rel", "kenpo-alternate"); });
+    document.addEventListener("DOMContentLoaded", function () {
+      Array.prototype.forEach.call(hreflang, function (l) { l.setAttribute("rel", "alternate"); });
+    }, { once: true });
+  }
+
+  /* On the wizard the answers are the address (?key=value…, #…): the selector leads to the
+     same answers in the other language. The address changes as the member answers, so the
+     link is set when it is about to be followed (pointer, keyboard, focus, menu). */
+  var wizardPage = !!document.getElementById("kenpo-wizard");
+  function selectorLink(ev) {
+    var a = ev.target && ev.target.closest && ev.target.closest("a.md-select__link[hreflang]");
+    if (!a) return;
+    if (ev.type === "click") ev.stopPropagation(); /* not to Material's handler on <body> */
+    if (!wizardPage) return;
+    var url = new URL(a.getAttribute("href"), location.href);
+    url.search = location.search;
+    url.hash = location.hash;
+    a.setAttribute("href", url.href);
+  }
+  ["pointerdown", "focusin", "click", "auxclick", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, selectorLink, true);
   });
 
   if (document.readyState === "loading")

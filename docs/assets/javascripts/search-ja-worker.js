@@ -34,11 +34,21 @@
  *
  * Normalisation keeps string length (so positions map back to the original text):
  * full-width ASCII → half-width, ideographic space → space, lower case.
+ *
+ * Languages: the index holds the pages of every language (mkdocs-static-i18n merges them;
+ * config.kenpo_languages maps each language to its folder, "" for Japanese, "en/" for
+ * English). The page names its language in the worker's address (?lang=en, set in
+ * overrides/main.html): a search shows that language's pages, and the other languages' only
+ * when none of its own match (an English word typed on a Japanese page still finds the
+ * English pages). The vocabulary's page weights and answers apply to a page's counterparts
+ * too (en/comparison/ weighs as comparison/, and en/comparison/#返却のまとめ answers 退職 and
+ * "quit": the generated blocks keep their headings' ids in every language).
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var docs = [], codes = [], titles = {};
+var folders = [], pageLanguage = ""; /* [[folder, lang]] longest first; the page's language */
 var vocab = {
   synonyms: {}, endings: [], split: [], ignore: [], inside: {}, answers: {}, weights: {}, openings: {},
   staff: { pages: [], words: [] }
@@ -103,17 +113,40 @@ function setupVocabulary(raw) {
   };
 }
 
-function setup(data) {
+/* The language of a location and the location without its language's folder. */
+function languageOf(location) {
+  for (var i = 0; i < folders.length; i++) {
+    var folder = folders[i][0];
+    if (location.slice(0, folder.length) === folder)
+      return { lang: folders[i][1], base: location.slice(folder.length) };
+  }
+  return { lang: "", base: location };
+}
+
+function setupLanguages(map, lang) {
+  folders = Object.keys(map || {})
+    .map(function (l) { return [map[l], l]; })
+    .sort(function (a, b) { return b[0].length - a[0].length; });
+  var fallback = folders.length ? folders[folders.length - 1][1] : ""; /* the "" folder */
+  pageLanguage = lang && map && map[lang] !== undefined ? lang : fallback;
+}
+
+function setup(data, lang) {
   setupVocabulary(data.config && data.config.kenpo);
+  setupLanguages(data.config && data.config.kenpo_languages, lang);
   docs = [];
   codes = [];
   titles = {};
   data.docs.forEach(function (doc) {
     var title = plain(doc.title);
     var text = plain(doc.text);
+    var where = languageOf(doc.location);
     var d = {
       location: doc.location,
       page: pageOf(doc.location),
+      lang: where.lang,
+      key: where.base, /* the location in the source language: comparison/#返却のまとめ */
+      base: pageOf(where.base), /* and its page */
       title: title,
       text: text,
       ntitle: normalize(title),
@@ -133,14 +166,15 @@ function setup(data) {
      no text: a second, empty hit for the page. */
   docs = docs.filter(function (d) {
     var article = titles[d.page];
+    if (!d.text && /#kenpo-contact-title$/.test(d.location)) return false;
     return d.article || d.text || !article || d.title !== article.title;
   });
   docs.forEach(function (d) {
     var article = titles[d.page];
     d.npage = article ? article.ntitle : "";
-    d.staff = vocab.staff.pages.indexOf(d.page) !== -1;
-    d.weight = typeof vocab.weights[d.page] === "number" ? vocab.weights[d.page] : 1;
-    if (d.article && typeof vocab.openings[d.page] === "number") d.weight *= vocab.openings[d.page];
+    d.staff = vocab.staff.pages.indexOf(d.base) !== -1;
+    d.weight = typeof vocab.weights[d.base] === "number" ? vocab.weights[d.base] : 1;
+    if (d.article && typeof vocab.openings[d.base] === "number") d.weight *= vocab.openings[d.base];
   });
 }
 
@@ -366,7 +400,7 @@ function search(query) {
     if (list.length > 1 && found === list.length && together(doc, list)) score *= 2.5;
     if (!staffQuery)
       list.forEach(function (t) {
-        if (vocab.answers[t.word] === doc.location) score += 15;
+        if (vocab.answers[t.word] === doc.key) score += 15; /* in every language */
       });
     if (doc.staff) score *= staffQuery ? 1.5 : 0.3;
     if (doc.article) score *= 1.1; /* a tie goes to the page's opening */
@@ -395,6 +429,9 @@ function search(query) {
     });
     return group;
   });
+  /* The page's own language; the others only when it has nothing */
+  var own = items.filter(function (group) { return languageOf(group[0].location).lang === pageLanguage; });
+  if (own.length) items = own;
   /* Pages ordered by their best section, then by their total */
   items.sort(function (a, b) {
     var best = b[0].score - a[0].score;
@@ -409,11 +446,12 @@ if (typeof module === "object" && module.exports) {
   /* Node (tests/site/search_worker.mjs): the same functions, without a worker. */
   module.exports = { setup: setup, search: search, terms: terms };
 } else {
+  var language = new URLSearchParams(self.location.search).get("lang") || "";
   addEventListener("message", function (ev) {
     var message = ev.data;
     switch (message.type) {
       case SETUP:
-        setup(message.data);
+        setup(message.data, language);
         postMessage({ type: READY });
         break;
       case QUERY:
