@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -74,6 +75,16 @@ class Lane:
     def label(self) -> str:
         """The document's name, in the language current when it is shown."""
         return E_(lf.DOCUMENTS[self.document].label)
+
+    @property
+    def short_label(self) -> str:
+        """For the chart's narrow left column: a translation's bracketed Japanese name is left
+        to the lists beside the chart ("Eligibility Certificate (資格確認書)" would run into
+        the markers)."""
+        return _BRACKETED_NAME.sub("", self.label)
+
+
+_BRACKETED_NAME = re.compile(r"\s*\([^()]*\)$")
 
 
 LANE_CARD = Lane("card", lf.Document.HEALTH_INSURANCE_CARD)
