@@ -29,24 +29,12 @@ def test_html_validates(site_dir: Path) -> None:
     if java is None:
         pytest.skip("java is not installed")
     files = sorted(str(p) for p in site_dir.rglob("*.html"))
-    css = [str(site_dir / "assets" / "stylesheets" / "kenpo.css")]
-    result = subprocess.run(
-        [
-            java,
-            "-jar",
-            str(VNU),
-            "--errors-only",
-            "--also-check-css",
-            "--format",
-            "json",
-            *files,
-            *css,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    css = str(site_dir / "assets" / "stylesheets" / "kenpo.css")
+    # The site's folder, not its ~22,000 file names (too long a command line), then our CSS.
+    messages = [
+        *_nu(java, "--skip-non-html", str(site_dir)),
+        *_nu(java, "--also-check-css", css),
+    ]
     errors = [
         f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}"
         for m in messages
@@ -54,6 +42,17 @@ def test_html_validates(site_dir: Path) -> None:
     ]
     assert len(files) >= len(PAGES)
     assert errors == []
+
+
+def _nu(java: str, *args: str) -> list[dict[str, str]]:
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages: list[dict[str, str]] = json.loads(result.stderr or result.stdout)["messages"]
+    return messages
 
 
 class _Links(HTMLParser):
