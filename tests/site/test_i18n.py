@@ -261,6 +261,16 @@ def test_no_sitemap_guessing(page_factory: Any, base_url: str, path: str) -> Non
 
 
 @browser_tests
+@pytest.mark.parametrize("path", TRANSLATED)
+def test_english_pages_run_under_the_policy(strict_page: Any, base_url: str, path: str) -> None:
+    """As tests/site/test_csp.py for the Japanese pages: Material's inline scripts on the
+    English pages are allowed by hash (they name a deeper path to the root)."""
+    strict_page.goto(f"{base_url}/{EN}{path}")
+    strict_page.wait_for_load_state("load")
+    assert strict_page.locator("html.js, body[data-md-color-scheme]").count() >= 1
+
+
+@browser_tests
 def test_the_selector_elsewhere_leads_to_the_counterpart(page_factory: Any, base_url: str) -> None:
     page = page_factory(375)
     page.goto(f"{base_url}/certificate/?today=2026-01-01")
