@@ -42,11 +42,6 @@ EN = "en/"
 # selector (日本語, the language's own name; marked lang="ja").
 ALLOWED_JAPANESE = tuple(sorted((*KEPT_NAMES, "日本語"), key=len, reverse=True))
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
-# Until the English catalogs and pages are merged, their Japanese fallback text shows here.
-PLACEHOLDER_PAGES = "TODO: English" in (ROOT / "docs" / "en" / "index.md").read_text("utf-8")
-not_yet_translated = pytest.mark.xfail(
-    strict=False, reason="the English catalogs and pages may not be merged yet (issue 11)"
-)
 
 _HREFLANG = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 _SELECT = re.compile(
@@ -188,14 +183,12 @@ def test_sitemap_names_no_missing_address(site_dir: Path) -> None:
     assert "None" not in sitemap  # without site_url, no <url> at all (as MkDocs' own)
 
 
-@not_yet_translated
 @pytest.mark.parametrize("page", TRANSLATED)
 def test_english_pages_have_no_japanese_outside_the_kept_names(site_dir: Path, page: str) -> None:
     found = _visible_japanese(html_text(_html(site_dir, EN + page)))
     assert found == [], found[:8]
 
 
-@not_yet_translated
 def test_english_no_js_pages_have_no_japanese_outside_the_kept_names(site_dir: Path) -> None:
     pages = sorted((site_dir / EN / "wizard" / "s").rglob("index.html"))
     sample = pages[:: max(1, len(pages) // 300)]  # ~300 pages across the whole tree
@@ -354,8 +347,6 @@ def test_a_search_on_a_japanese_page_shows_japanese_pages(page_factory: Any, bas
 @browser_tests
 @pytest.mark.parametrize("row", EN_QUERIES, ids=[r["q"] for r in EN_QUERIES])
 def test_english_member_query_finds_its_page(english_search_page: Any, row: dict[str, str]) -> None:
-    if PLACEHOLDER_PAGES:
-        pytest.xfail("docs/en/ holds the placeholder pages (the English pages are not merged)")
     found = _search(english_search_page, row["q"])
     assert found, f"{row['q']}: nothing found"
     assert found[0].split("#")[0] == row["expect"], (row["q"], row["why"], found[:3])
@@ -383,7 +374,6 @@ def test_the_english_wizard_asks_in_english(english_wizard_answer: Any) -> None:
 
 
 @browser_tests
-@not_yet_translated
 def test_the_english_wizard_screen_has_no_japanese_outside_the_kept_names(
     english_wizard_answer: Any,
 ) -> None:
