@@ -290,6 +290,20 @@ def test_axe_on_english_pages(page_factory: Any, base_url: str, path: str, width
     assert result == []
 
 
+@browser_tests
+@pytest.mark.parametrize("width", (320, 375))
+def test_english_pages_do_not_scroll_sideways(page_factory: Any, base_url: str, width: int) -> None:
+    """English words are longer than Japanese ones: nothing (a table, a heading, the header
+    with the language selector) pushes a phone's page sideways."""
+    for path in TRANSLATED:
+        page = page_factory(width)
+        page.goto(f"{base_url}/{EN}{path}", wait_until="load")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (path, width, overflow)
+
+
 # English member questions (tests/site/search_queries_en.toml) → the page that comes first.
 EN_QUERIES = tomllib.loads(
     (Path(__file__).with_name("search_queries_en.toml")).read_text(encoding="utf-8")
