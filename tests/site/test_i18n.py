@@ -291,6 +291,29 @@ def test_axe_on_english_pages(page_factory: Any, base_url: str, path: str, width
 
 
 @browser_tests
+def test_the_english_edition_works_offline_after_one_visit(browser: Any, base_url: str) -> None:
+    """The service worker (one for the whole site) caches the English pages with the rest:
+    after a visit to the English home, the English wizard answers in English offline."""
+    ctx = browser.new_context(locale="en-GB", service_workers="allow", bypass_csp=True)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base_url}/{EN}")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: all cached
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        ctx.set_offline(True)
+        page.goto(f"{base_url}/{EN}certificate/")  # not visited: from the install's cache
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.goto(f"{base_url}/{EN}wizard/")
+        page.locator("#kenpo-wizard[data-mode='ready']").wait_for(timeout=180_000)
+        page.locator(f"[data-kw-screen][data-node='{FLOW.start}'] .kw-choice").first.click()
+        question = page.locator("[data-kw-screen][data-enhanced] .kw-question").first
+        question.wait_for(timeout=60_000)
+        assert not _visible_japanese(question.inner_text())
+    finally:
+        ctx.close()
+
+
+@browser_tests
 @pytest.mark.parametrize("width", (320, 375))
 def test_english_pages_do_not_scroll_sideways(page_factory: Any, base_url: str, width: int) -> None:
     """English words are longer than Japanese ones: nothing (a table, a heading, the header
