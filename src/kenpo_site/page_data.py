@@ -51,7 +51,8 @@ def date_patterns() -> dict[str, Any]:
         "eras": {e.name: t(e.name) for e in ERAS},
         "first_year": t("元"),
         "months": [t(m) for m in MONTH_NAMES],
-        "weekdays": [t(w) for w in WEEKDAYS],  # Monday first, as Python's weekday()
+        # Monday first, as Python's weekday(); in context "weekday" (月 is also a month)
+        "weekdays": [engine_i18n.C_("weekday", w) for w in WEEKDAYS],
     }
 
 

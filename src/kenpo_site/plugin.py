@@ -17,6 +17,7 @@ runs once, after the last language and after static-i18n has merged the search i
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import json
 import logging
 import posixpath
@@ -191,6 +192,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
             written = write_compiled()
             if written:
                 log.info(f"kenpo: {len(written)} message catalogs compiled")
+                gettext._translations.clear()  # type: ignore[attr-defined]  # serve: read anew
         # The browser's scripts format 和暦 from the engine's own era table (one date module).
         config.extra["kenpo_eras"] = era_table()
         return config

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from kenpo_wizard import i18n as engine_i18n
 from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
 from kenpo_wizard.flow import FLOW, Outcome, Question, walk
@@ -46,6 +48,10 @@ class Stats:
     def valid_until(self) -> dt.date | None:
         """The last day on which every result of the build day still holds."""
         return min(self.last_days, default=None)
+
+
+def _marked(text: str) -> Markup:
+    return Markup(mark_japanese(str(escape(text))))
 
 
 def build_note(on: dt.date) -> str:
@@ -112,7 +118,14 @@ def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: st
     # the pages link the guide in their language (ctx.root: the language's folder) and the
     # shared files (wizard/app/) from the site's root
     up = "../" * prefix.count("/")
-    lang = current_language()
+    # the frame's words with kept Japanese names (marked lang="ja"), made once per language
+    frame = {
+        "lang": current_language(),
+        "site_name": _marked(_("保険証廃止ガイド｜千葉県医業健康保険組合")),
+        "employer": _marked(engine_i18n._(EMPLOYER_CLERK)),
+        "association": _marked(engine_i18n._(ASSOCIATION_CONTACT.name)),
+        "website": ASSOCIATION_CONTACT.website,
+    }
     if out_dir.exists():
         shutil.rmtree(out_dir)
     sig = Signatures(on)
@@ -139,7 +152,6 @@ def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: st
         scr = screen(canonical_query(answers), on, ctx)
         page = render_page(
             "state.html.j2",
-            lang=lang,
             title=scr.title,
             root=ctx.root,
             assets=ctx.root + up,
@@ -148,11 +160,8 @@ def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: st
             code=scr.answer["result_code"] if scr.answer else "",
             valid_until=(valid_until(scr.answer) or "") if scr.answer else "",
             body=scr.html,
-            employer=engine_i18n._(EMPLOYER_CLERK),
-            association=engine_i18n._(ASSOCIATION_CONTACT.name),
-            website=ASSOCIATION_CONTACT.website,
+            **frame,
         )
-        page = mark_japanese(page)  # the kept names of the page's frame (not in Japanese)
         target = out_dir / static_path(path) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = page.encode("utf-8")

@@ -42,11 +42,6 @@ EN = "en/"
 # selector (日本語, the language's own name; marked lang="ja").
 ALLOWED_JAPANESE = tuple(sorted((*KEPT_NAMES, "日本語"), key=len, reverse=True))
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
-# Until the English catalogs and pages are merged, their Japanese fallback text shows here.
-PLACEHOLDER_PAGES = "TODO: English" in (ROOT / "docs" / "en" / "index.md").read_text("utf-8")
-not_yet_translated = pytest.mark.xfail(
-    strict=False, reason="the English catalogs and pages may not be merged yet (issue 11)"
-)
 
 _HREFLANG = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 _SELECT = re.compile(
@@ -188,14 +183,12 @@ def test_sitemap_names_no_missing_address(site_dir: Path) -> None:
     assert "None" not in sitemap  # without site_url, no <url> at all (as MkDocs' own)
 
 
-@not_yet_translated
 @pytest.mark.parametrize("page", TRANSLATED)
 def test_english_pages_have_no_japanese_outside_the_kept_names(site_dir: Path, page: str) -> None:
     found = _visible_japanese(html_text(_html(site_dir, EN + page)))
     assert found == [], found[:8]
 
 
-@not_yet_translated
 def test_english_no_js_pages_have_no_japanese_outside_the_kept_names(site_dir: Path) -> None:
     pages = sorted((site_dir / EN / "wizard" / "s").rglob("index.html"))
     sample = pages[:: max(1, len(pages) // 300)]  # ~300 pages across the whole tree
@@ -261,6 +254,16 @@ def test_no_sitemap_guessing(page_factory: Any, base_url: str, path: str) -> Non
 
 
 @browser_tests
+@pytest.mark.parametrize("path", TRANSLATED)
+def test_english_pages_run_under_the_policy(strict_page: Any, base_url: str, path: str) -> None:
+    """As tests/site/test_csp.py for the Japanese pages: Material's inline scripts on the
+    English pages are allowed by hash (they name a deeper path to the root)."""
+    strict_page.goto(f"{base_url}/{EN}{path}")
+    strict_page.wait_for_load_state("load")
+    assert strict_page.locator("html.js, body[data-md-color-scheme]").count() >= 1
+
+
+@browser_tests
 def test_the_selector_elsewhere_leads_to_the_counterpart(page_factory: Any, base_url: str) -> None:
     page = page_factory(375)
     page.goto(f"{base_url}/certificate/?today=2026-01-01")
@@ -285,6 +288,43 @@ def test_axe_on_english_pages(page_factory: Any, base_url: str, path: str, width
             .map(v => v.id + ": " + v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(", "))"""
     )
     assert result == []
+
+
+@browser_tests
+def test_the_english_edition_works_offline_after_one_visit(browser: Any, base_url: str) -> None:
+    """The service worker (one for the whole site) caches the English pages with the rest:
+    after a visit to the English home, the English wizard answers in English offline."""
+    ctx = browser.new_context(locale="en-GB", service_workers="allow", bypass_csp=True)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base_url}/{EN}")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: all cached
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        ctx.set_offline(True)
+        page.goto(f"{base_url}/{EN}certificate/")  # not visited: from the install's cache
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.goto(f"{base_url}/{EN}wizard/")
+        page.locator("#kenpo-wizard[data-mode='ready']").wait_for(timeout=180_000)
+        page.locator(f"[data-kw-screen][data-node='{FLOW.start}'] .kw-choice").first.click()
+        question = page.locator("[data-kw-screen][data-enhanced] .kw-question").first
+        question.wait_for(timeout=60_000)
+        assert not _visible_japanese(question.inner_text())
+    finally:
+        ctx.close()
+
+
+@browser_tests
+@pytest.mark.parametrize("width", (320, 375))
+def test_english_pages_do_not_scroll_sideways(page_factory: Any, base_url: str, width: int) -> None:
+    """English words are longer than Japanese ones: nothing (a table, a heading, the header
+    with the language selector) pushes a phone's page sideways."""
+    for path in TRANSLATED:
+        page = page_factory(width)
+        page.goto(f"{base_url}/{EN}{path}", wait_until="load")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (path, width, overflow)
 
 
 # English member questions (tests/site/search_queries_en.toml) → the page that comes first.
@@ -344,8 +384,6 @@ def test_a_search_on_a_japanese_page_shows_japanese_pages(page_factory: Any, bas
 @browser_tests
 @pytest.mark.parametrize("row", EN_QUERIES, ids=[r["q"] for r in EN_QUERIES])
 def test_english_member_query_finds_its_page(english_search_page: Any, row: dict[str, str]) -> None:
-    if PLACEHOLDER_PAGES:
-        pytest.xfail("docs/en/ holds the placeholder pages (the English pages are not merged)")
     found = _search(english_search_page, row["q"])
     assert found, f"{row['q']}: nothing found"
     assert found[0].split("#")[0] == row["expect"], (row["q"], row["why"], found[:3])
@@ -373,7 +411,6 @@ def test_the_english_wizard_asks_in_english(english_wizard_answer: Any) -> None:
 
 
 @browser_tests
-@not_yet_translated
 def test_the_english_wizard_screen_has_no_japanese_outside_the_kept_names(
     english_wizard_answer: Any,
 ) -> None:
