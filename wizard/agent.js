@@ -102,7 +102,7 @@ function show(res) {
 function update() {
   const id = ++seq;
   latest = id;
-  worker.postMessage({ id, query: answers(), today: tokyoToday(), fn: "agent" });
+  worker.postMessage({ id, query: answers(), today: tokyoToday(), fn: "agent", lang: document.documentElement.lang });
 }
 
 function start() {

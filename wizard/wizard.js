@@ -119,7 +119,13 @@ function call(query) {
     const id = ++seq;
     calls.set(id, { resolve, reject });
     // base: the wizard page's address, so the calendar's events link back to the result
-    worker.postMessage({ id, query, today: tokyoToday(), base: location.origin + location.pathname });
+    worker.postMessage({
+      id,
+      query,
+      today: tokyoToday(),
+      base: location.origin + location.pathname,
+      lang: document.documentElement.lang,
+    });
   });
 }
 
