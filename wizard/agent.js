@@ -8,21 +8,8 @@ const form = root && root.querySelector("[data-agent-form]");
 const out = root && root.querySelector("[data-agent-result]");
 const linkEl = root && root.querySelector("[data-agent-link]");
 const statusEl = root && root.querySelector("[data-agent-status]");
-const { tokyoToday, both } = window.kenpoDates;
-// The page's words: t("…") is the Japanese text (the msgid); outside Japanese the page carries
-// the translations the build made (kenpo_site: #kenpo-messages, {msgid: msgstr}).
-const MESSAGES = (() => {
-  const el = document.getElementById("kenpo-messages");
-  try {
-    return el ? JSON.parse(el.textContent) : {};
-  } catch (error) {
-    return {};
-  }
-})();
-function t(msgid, values = {}) {
-  const text = Object.prototype.hasOwnProperty.call(MESSAGES, msgid) ? MESSAGES[msgid] : msgid;
-  return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-}
+// The page's words (t) and dates, in its language, through the site's dates.js.
+const { tokyoToday, both, t } = window.kenpoDates;
 
 let worker = null;
 let seq = 0;

@@ -5,23 +5,10 @@
 const root = document.getElementById("kenpo-wizard");
 const screenEl = root && root.querySelector("[data-kw-screen]");
 const statusEl = root && root.querySelector("[data-kw-status]");
-// The page's words: t("…") is the Japanese text (the msgid); outside Japanese the page carries
-// the translations the build made (kenpo_site: #kenpo-messages, {msgid: msgstr}).
-const MESSAGES = (() => {
-  const el = document.getElementById("kenpo-messages");
-  try {
-    return el ? JSON.parse(el.textContent) : {};
-  } catch (error) {
-    return {};
-  }
-})();
-function t(msgid, values = {}) {
-  const text = Object.prototype.hasOwnProperty.call(MESSAGES, msgid) ? MESSAGES[msgid] : msgid;
-  return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-}
+// 和暦 comes from the engine's era table, through the site's dates.js (window.kenpoDates),
+// and so do the page's words, t().
+const { eras: ERAS, tokyoToday, wareki, both, t } = window.kenpoDates;
 const STAGES = [t("準備を始めています"), t("必要なファイルを読み込んでいます"), t("起動しています"), t("質問を用意しています")];
-// 和暦 comes from the engine's era table, through the site's dates.js (window.kenpoDates).
-const { eras: ERAS, tokyoToday, wareki, both } = window.kenpoDates;
 const siteTitle = document.title.includes(" - ") ? document.title.slice(document.title.indexOf(" - ") + 3) : document.title;
 
 let mode = "loading"; // loading → ready, or failed (static pages from then on)

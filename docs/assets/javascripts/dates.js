@@ -5,7 +5,8 @@
  * In the page's language: the engine's date patterns and words come with the page too
  * (<script id="kenpo-page">, its "dates": "1 December 2025 (Reiwa 7)" in English); without
  * them the dates are Japanese.
- * window.kenpoDates: tokyoToday(), wareki(y, m, d), both(iso), eras.
+ * window.kenpoDates: tokyoToday(), wareki(y, m, d), both(iso), eras, and t(msgid, values)
+ * for the page scripts' words.
  */
 (function () {
   "use strict";
@@ -68,5 +69,21 @@
     return format(words.both, fields(p[0], p[1], p[2]));
   }
 
-  window.kenpoDates = { eras: eras, tokyoToday: tokyoToday, wareki: wareki, both: both };
+  // The wizard's and the agent's words: t("…") is the Japanese text (the msgid); outside
+  // Japanese their page carries the translations the build made (kenpo_site:
+  // #kenpo-messages, {msgid: msgstr}). {name} placeholders are filled from values.
+  var messages = {};
+  try {
+    messages = json("kenpo-messages") || {};
+  } catch (error) {
+    // a damaged list of words: the Japanese source words are shown
+  }
+  function t(msgid, values) {
+    var text = Object.prototype.hasOwnProperty.call(messages, msgid) ? messages[msgid] : msgid;
+    return text.replace(/\{(\w+)\}/g, function (m, k) {
+      return values && k in values ? String(values[k]) : m;
+    });
+  }
+
+  window.kenpoDates = { eras: eras, tokyoToday: tokyoToday, wareki: wareki, both: both, t: t };
 })();
