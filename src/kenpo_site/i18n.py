@@ -13,13 +13,13 @@ the engine's data marked with ``N_`` in :mod:`kenpo_wizard` and translated where
 from __future__ import annotations
 
 import gettext
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from kenpo_wizard import i18n as engine_i18n
+from kenpo_wizard.web.html import mark_kept_names
 
 DOMAIN = "kenpo_site"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -100,58 +100,7 @@ def _script_msgids(scripts: tuple[Path, ...]) -> tuple[str, ...]:
 
 
 # ----------------------------------------------------------------------------- lang="ja"
-_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9:-]+)")
-_LANG_JA = re.compile(r"""\slang\s*=\s*["']?ja\b""")
-# Text a screen reader takes as a whole (names, descriptions) or the browser shows as is.
-_SKIP = frozenset({"script", "style", "title", "desc", "textarea", "option", "template"})
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-     "track", "wbr"}
-)  # fmt: skip
-
-
-@cache
-def _kept_pattern() -> re.Pattern[str]:
-    names = sorted(engine_i18n.KEPT_NAMES, key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
-
-
 def mark_japanese(html: str) -> str:
-    """Outside the source language, wrap each kept Japanese name (``KEPT_NAMES``, longest first)
-    in the text of ``html`` in ``<span lang="ja">`` (``<tspan>`` inside SVG), so a screen
-    reader reads it in Japanese. Tags, attributes, ``title``/``desc``/``script``/``style``/
-    ``option`` and elements already marked ``lang="ja"`` are left alone, so it is idempotent."""
-    if current_language() == SOURCE_LANGUAGE:
-        return html
-    pattern = _kept_pattern()
-    out: list[str] = []
-    skip: str | None = None  # the element whose text is left alone, and its nesting depth
-    depth = 0
-    svg = 0
-    for part in _TAG.split(html):
-        if not part:
-            continue
-        if part.startswith("<"):
-            m = _TAG_NAME.match(part)
-            if m is not None and not part.startswith("<!"):
-                name = m.group(1).lower()
-                closing = part.startswith("</")
-                lone = part.endswith("/>") or name in _VOID
-                if skip is not None:
-                    if name == skip and not lone:
-                        depth += -1 if closing else 1
-                        if depth == 0:
-                            skip = None
-                elif not closing and not lone and (name in _SKIP or _LANG_JA.search(part)):
-                    skip, depth = name, 1
-                if name == "svg" and not lone:
-                    svg += -1 if closing else 1
-            out.append(part)
-            continue
-        if skip is not None:
-            out.append(part)
-            continue
-        tag = "tspan" if svg > 0 else "span"
-        out.append(pattern.sub(f'<{tag} lang="ja">\\g<0></{tag}>', part))
-    return "".join(out)
+    """Outside the source language, each kept Japanese name marked ``lang="ja"`` (the engine's
+    :func:`kenpo_wizard.web.html.mark_kept_names`, which marks the wizard's screens too)."""
+    return html if current_language() == SOURCE_LANGUAGE else mark_kept_names(html)

@@ -69,14 +69,53 @@ def fmt(pattern: str, /, **values: object) -> Html:
     return Html("".join(out))
 
 
-_TAG = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9:-]+)")
+_LANG_JA = re.compile(r"""\slang\s*=\s*["']?ja\b""")
+# Text a screen reader takes as a whole (names, descriptions) or the browser shows as is.
+_SKIP = frozenset({"script", "style", "title", "desc", "textarea", "option", "template"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+
+
 _KEPT = re.compile("|".join(re.escape(n) for n in sorted(KEPT_NAMES, key=len, reverse=True)))
 
 
-def mark_kept_names(markup: str) -> str:
-    """Each Japanese name kept in a translation, marked ``lang="ja"`` so a screen reader reads
-    it in Japanese (only in text, never inside a tag)."""
-    parts = _TAG.split(markup)
-    for i in range(0, len(parts), 2):  # even parts are text between tags
-        parts[i] = _KEPT.sub(lambda m: f'<span lang="ja">{m[0]}</span>', parts[i])
-    return "".join(parts)
+def mark_kept_names(html: str) -> str:
+    """Wrap each kept Japanese name (``KEPT_NAMES``, longest first)
+    in the text of ``html`` in ``<span lang="ja">`` (``<tspan>`` inside SVG), so a screen
+    reader reads it in Japanese. Tags, attributes, ``title``/``desc``/``script``/``style``/
+    ``option`` and elements already marked ``lang="ja"`` are left alone, so it is idempotent."""
+    pattern = _KEPT
+    out: list[str] = []
+    skip: str | None = None  # the element whose text is left alone, and its nesting depth
+    depth = 0
+    svg = 0
+    for part in _TAG.split(html):
+        if not part:
+            continue
+        if part.startswith("<"):
+            m = _TAG_NAME.match(part)
+            if m is not None and not part.startswith("<!"):
+                name = m.group(1).lower()
+                closing = part.startswith("</")
+                lone = part.endswith("/>") or name in _VOID
+                if skip is not None:
+                    if name == skip and not lone:
+                        depth += -1 if closing else 1
+                        if depth == 0:
+                            skip = None
+                elif not closing and not lone and (name in _SKIP or _LANG_JA.search(part)):
+                    skip, depth = name, 1
+                if name == "svg" and not lone:
+                    svg += -1 if closing else 1
+            out.append(part)
+            continue
+        if skip is not None:
+            out.append(part)
+            continue
+        tag = "tspan" if svg > 0 else "span"
+        out.append(pattern.sub(f'<{tag} lang="ja">\\g<0></{tag}>', part))
+    return "".join(out)
