@@ -60,7 +60,13 @@ def candidate_ranges(
     """Fine ranges for a typed question; ``relative`` adds cuts at the person's own dates."""
     if q.kind == "number":
         lo, hi = q.minimum or 0, q.maximum or 130
-        ages = [c for c in AGE_CUTS if lo < c <= hi]
+        # At 75 and over the answer depends on when the 75th birthday fell (the returns of
+        # 資格喪失, v3 A2): one cut per year since the 資格確認書 began, then merged.
+        recent = range(
+            rules.LATER_ELDERLY_AGE + 1,
+            rules.LATER_ELDERLY_AGE + max(0, on.year - lf.ABOLITION_DAY.year) + 3,
+        )
+        ages = sorted({c for c in (*AGE_CUTS, *recent) if lo < c <= hi})
         starts = [lo, *ages]
         ends = [c - 1 for c in ages] + [hi]
         return [Range(s, e) for s, e in zip(starts, ends, strict=True)]

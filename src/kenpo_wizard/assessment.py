@@ -48,8 +48,12 @@ class Holding:
 
 @dataclass(frozen=True)
 class Return:
+    """A document to hand back (P1, v3 A5): due from ``from_day`` (the 資格喪失日), not before."""
+
     document: Document
-    to: str = "employer"
+    to: str = "employer"  # or "association" (任意継続, v3 A4)
+    from_day: dt.date | None = None  # None: the day is not a date the member gave (75, A2)
+    if_held: bool = False  # the member did not say whether they hold it (75 and over, A2)
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,13 @@ class Assessment:
     first_step: str = ""  # what to do first (trace.FIRST_STEPS)
     ask: tuple[str, ...] = ()  # whom to ask, in order (trace.ASK_CODES)
     next_change: Change | None = None
+    # The day the answer is made (Japan time): events before it are told in the past tense,
+    # whatever day is asked (v3 A8). Defaults to ``on``; not part of the JSON.
+    today: dt.date | None = field(default=None, compare=False)
+
+    @property
+    def now(self) -> dt.date:
+        return self.today or self.on
 
     def holding(self, document: Document) -> Holding | None:
         return next((h for h in self.documents if h.document == document), None)
@@ -120,7 +131,15 @@ class Assessment:
                 "shorter_validity_possible": ec.shorter_validity_possible,
             },
             "submit": [str(f) for f in self.submit],
-            "return": [{"document": str(r.document), "to": r.to} for r in self.returns],
+            "return": [
+                {
+                    "document": str(r.document),
+                    "to": r.to,
+                    "from": r.from_day.isoformat() if r.from_day else None,
+                    "if_held": r.if_held,
+                }
+                for r in self.returns
+            ],
             "register": [str(r) for r in self.register],
             "contact_association": self.contact_association,
             "sources": [str(s) for s in self.sources],
@@ -188,6 +207,8 @@ def result_code(answer: dict[str, Any]) -> str:
     situation always has the same code and a call-center agent can look it up.
     """
     outcome = {k: answer[k] for k in _CODE_KEYS}
+    # A return's day is the member's own date, not part of the situation (v3 A5).
+    outcome["return"] = [{k: v for k, v in r.items() if k != "from"} for r in answer["return"]]
     certificate = answer["eligibility_certificate"]
     outcome["issue"] = certificate["issue"]
     outcome["register"] = bool(answer["register"])

@@ -109,7 +109,6 @@ def render(e: Explanation, day: dt.date) -> str:
         _("【{headline}】").format(headline=e.headline),
         _("基準日：{d}　結果コード：{c}").format(d=both(day), c=e.code),
     ]
-    lines += ["", e.first_step]
     for part in e.parts:
         lines += ["", f"■ {part.title}", *(_("・{item}").format(item=i) for i in part.items)]
     sources = sep_alternatives().join(t for _k, t in e.sources)
@@ -136,7 +135,7 @@ def _write_calendar(path: str, text: str, out: TextIO) -> None:
 def run_assess(args: argparse.Namespace, out: TextIO) -> int:
     day = _day(args.on)
     facts = parse_facts(_load_facts(args.fact, args.facts))
-    answer = assess(facts, day)
+    answer = assess(facts, day, _day(None))
     if args.ics:
         _write_calendar(args.ics, reminders.ics(answer, facts, url=args.ics_url), out)
         if args.ics == "-":
@@ -167,7 +166,7 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
     while True:
         state = walk(FLOW, answers, day)
         if isinstance(state.node, Outcome):
-            answer = assess(state.facts, day)
+            answer = assess(state.facts, day, _day(None))
             out.write("\n" + render(explain(answer), day) + "\n")
             return 0
         q: Question = state.node

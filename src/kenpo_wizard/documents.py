@@ -27,6 +27,7 @@ from .leaflet import (
 )
 from .trace import Trace
 
+LATER_ELDERLY_AGE = 75  # P5: 後期高齢者医療制度, outside this association
 _FIRST_LATER_REASONS = {Reason.NO_CARD, Reason.NOT_REGISTERED}  # R25 dates ①② only
 _NOT_IN_HAND = {"lost": Status.LOST, "none": Status.NONE}
 _SHORTER_VALIDITY = {Reason.CARD_LOST_OR_RENEWING, Reason.CERTIFICATE_EXPIRED}  # P3/P10
@@ -43,10 +44,16 @@ class Person:
     lost: bool
     mnic: bool
     elderly: bool
+    today: dt.date  # the day the answer is made: the tense of dated events (v3 A8)
 
     @property
     def covered(self) -> bool:
         return not (self.over_age or self.not_yet or self.lost)
+
+    @property
+    def voluntary(self) -> bool:
+        """任意継続: no 事業所, so nothing goes through an employer (P4, v3 A4)."""
+        return self.f.member_type == "voluntary"
 
     @property
     def member(self) -> bool:
@@ -142,7 +149,8 @@ def holds_certificate(f: Facts, issue: str, reasons: tuple[Reason, ...], day: dt
     if issue == "none":
         return False
     if f.joined_after_abolition:
-        return True  # asked for on the enrolment form (R16); joined, as checked above
+        # Asked for on the enrolment form (R16), but nothing is presumed to have arrived (v3 A1).
+        return False
     if scheduled_delivery(f, issue, reasons):
         return day >= TRANSITION_OVER  # delivered before the 保険証 stopped working (R25)
     # P11: a 職権 reason that arose later has no date; an application is still to be made (R18).
@@ -206,22 +214,28 @@ def _certificate(
     return Status.ARRIVING, None
 
 
-def returns_of(f: Facts, issue: str, reasons: tuple[Reason, ...], t: Trace) -> tuple[Return, ...]:
-    """R4/R5 for the 保険証, R21/R22 for the 資格確認書, R32 for the お知らせ (P1)."""
+def returns_of(p: Person, issue: str, reasons: tuple[Reason, ...], t: Trace) -> tuple[Return, ...]:
+    """R4/R5 for the 保険証, R21/R22 for the 資格確認書, R32 for the お知らせ (P1).
+
+    Each return is due from the 資格喪失日 (v3 A5), to the employer's clerk, or to the
+    association for 任意継続 (v3 A4).
+    """
+    f = p.f
     lost = f.eligibility_lost_on
     if lost is None:
-        return ()
+        return returns_at_75(p, t) if p.over_age else ()
+    to = "association" if p.voluntary else "employer"
     out: list[Return] = []
     if _holds_health_card(f):
         if lost <= TRANSITION_LAST_DAY:
-            out.append(Return(Document.HEALTH_INSURANCE_CARD))
+            out.append(Return(Document.HEALTH_INSURANCE_CARD, to, lost))
             t.by("R4")
         else:
             t.by("R5")
     before_loss = lost - dt.timedelta(days=1)
     if holds_certificate(f, issue, reasons, before_loss):
         if lost <= CERTIFICATE_VALID_UNTIL:
-            out.append(Return(Document.ELIGIBILITY_CERTIFICATE))
+            out.append(Return(Document.ELIGIBILITY_CERTIFICATE, to, lost))
             t.by("R21")
         else:
             t.by("R22")
@@ -230,10 +244,50 @@ def returns_of(f: Facts, issue: str, reasons: tuple[Reason, ...], t: Trace) -> t
     return tuple(out)
 
 
+def returns_at_75(p: Person, t: Trace) -> tuple[Return, ...]:
+    """Joining 後期高齢者医療 is 資格喪失 (P10, v3 A2): what that brings.
+
+    The day is the 75th birthday, which the member did not give: the answer carries no day,
+    only what the age allows (the birthday lies in the year up to the day asked). A
+    資格確認書 the member did not mention is returned "if held".
+    """
+    f, on = p.f, p.on
+    assert f.age is not None
+    latest = _years_before(on, f.age - LATER_ELDERLY_AGE)
+    earliest = _years_before(on, f.age - LATER_ELDERLY_AGE + 1) + dt.timedelta(days=1)
+    to = "association" if p.voluntary else "employer"
+    out: list[Return] = []
+    card = f.health_insurance_card
+    if earliest <= TRANSITION_LAST_DAY and (
+        card == "held" or (card is None and on <= TRANSITION_LAST_DAY and _had_health_card(f))
+    ):
+        out.append(Return(Document.HEALTH_INSURANCE_CARD, to))
+        t.by("R4")
+    # a card lost or never received is not returned (R21 speaks of one in hand)
+    could_hold = latest >= ABOLITION_DAY and earliest <= CERTIFICATE_VALID_UNTIL
+    if could_hold and f.eligibility_certificate in (None, "held"):
+        reasons = reasons_of(f, Trace())
+        issue = certificate_issue(f, reasons, Trace())
+        held = f.eligibility_certificate == "held" or holds_certificate(f, issue, reasons, on)
+        out.append(Return(Document.ELIGIBILITY_CERTIFICATE, to, if_held=not held))
+        t.by("R21")
+    return tuple(out)
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year - years, day=28)
+
+
 def receive_of(
     p: Person, issue: str, reasons: tuple[Reason, ...], cert_status: str | None, t: Trace
 ) -> tuple[Delivery, ...]:
-    f, on = p.f, p.on
+    """What comes to the member. A dated event is past when it lies before the day the
+    answer is made (v3 A8), whatever day is asked; 任意継続 has no 事業所 to pass it on (A4)."""
+    f, today = p.f, p.today
+    via = not p.voluntary
     out: list[Delivery] = []
     if cert_status in (Status.ARRIVING, Status.TO_APPLY, Status.NOT_RECEIVED):
         if scheduled_delivery(f, issue, reasons):
@@ -241,10 +295,10 @@ def receive_of(
                 Delivery(
                     Document.ELIGIBILITY_CERTIFICATE,
                     issue,
-                    via_employer=True,
+                    via_employer=via,
                     when=EX_OFFICIO_MONTH.strftime("%Y-%m"),
                     planned=True,
-                    past=on >= EX_OFFICIO_MONTH,
+                    past=today >= EX_OFFICIO_MONTH,
                 )
             )
         else:
@@ -255,14 +309,14 @@ def receive_of(
             sent = FIRST_NOTICE_SENT
             out.append(
                 Delivery(
-                    Document.ELIGIBILITY_NOTICE, "sent", True, sent.isoformat(), past=on >= sent
+                    Document.ELIGIBILITY_NOTICE, "sent", via, sent.isoformat(), past=today >= sent
                 )
             )
             t.by("R34")
         elif joined <= SECOND_NOTICE_LAST_DAY:
             month = SECOND_NOTICE_MONTH.strftime("%Y-%m")
-            past = on >= SECOND_NOTICE_MONTH
-            out.append(Delivery(Document.ELIGIBILITY_NOTICE, "sent", True, month, True, past))
+            past = today >= SECOND_NOTICE_MONTH
+            out.append(Delivery(Document.ELIGIBILITY_NOTICE, "sent", via, month, True, past))
             t.by("R33")
         elif p.mnic:
             out.append(Delivery(Document.ELIGIBILITY_NOTICE, "on_joining", False, None))

@@ -28,7 +28,7 @@ from .nodes import (
     enumerate_paths,
     walk,
 )
-from .rules import LATER_ELDERLY_AGE, answer_depends_on, answers_can_change
+from .rules import LATER_ELDERLY_AGE, answer_depends_on, answers_can_change, joiner_with_reason
 
 __all__ = [
     "FLOW",
@@ -49,24 +49,33 @@ __all__ = [
 
 def _documents_after(current: str) -> Branch:
     """The document questions, each asked only when the rules say its answer can change the
-    result (:func:`kenpo_wizard.rules.answer_depends_on`): the flow holds no rule of its own."""
+    result (:func:`kenpo_wizard.rules.answer_depends_on`): the flow holds no rule of its own.
+    A joiner with a 交付事由 is asked whether the 資格確認書 has arrived (v3 A1)."""
     order = ("health_insurance_card", "eligibility_certificate", "eligibility_notice", "result")
     later = order[order.index(current) + 1 :] if current in order else order
+    options = tuple(
+        x
+        for q in later
+        for x in ((q, CERTIFICATE_ARRIVED) if q == "eligibility_certificate" else (q,))
+    )
 
     def rule(f: Facts, on: dt.date) -> str:
         for qid in later[:-1]:
             values = tuple(str(c.facts[qid]) for c in _DOCUMENT_CHOICES[qid])
             if answer_depends_on(f, on, qid, values):
+                if qid == "eligibility_certificate" and joiner_with_reason(f):
+                    return CERTIFICATE_ARRIVED
                 return qid
         return later[-1]
 
-    return Branch(f"documents after {current}", later, rule)
+    return Branch(f"documents after {current}", options, rule)
 
 
 def _after_age(f: Facts, on: dt.date) -> str:
     return "over_75" if f.age is not None and f.age >= LATER_ELDERLY_AGE else "leaving"
 
 
+CERTIFICATE_ARRIVED = "certificate_arrived"
 DOCS_START = _documents_after("start")
 AFTER_HEALTH_CARD = _documents_after("health_insurance_card")
 AFTER_CERTIFICATE = _documents_after("eligibility_certificate")
@@ -353,6 +362,32 @@ QUESTIONS: list[Node] = [
                 N_("紛失した・壊れた"),
                 AFTER_CERTIFICATE,
                 facts={"eligibility_certificate": "lost"},
+            ),
+        ),
+    ),
+    Question(
+        CERTIFICATE_ARRIVED,
+        "choice",
+        N_("申し出た「資格確認書」（プラスチックカード）は届きましたか"),
+        hint=N_(
+            "加入の手続きで資格確認書を申し出た方に届きます。"
+            "わからない場合は「わからない」を選んでください（まだ届いていないものとしてお答えします）。"
+        ),
+        choices=(
+            Choice(
+                "held", N_("届いた"), AFTER_CERTIFICATE, facts={"eligibility_certificate": "held"}
+            ),
+            Choice(
+                "none",
+                N_("まだ届いていない"),
+                AFTER_CERTIFICATE,
+                facts={"eligibility_certificate": "none"},
+            ),
+            Choice(
+                UNKNOWN,
+                N_("わからない"),
+                AFTER_CERTIFICATE,
+                facts={"eligibility_certificate": "none"},
             ),
         ),
     ),

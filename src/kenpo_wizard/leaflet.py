@@ -71,6 +71,8 @@ FIRST_NOTICE_SENT = dt.date(2024, 10, 28)  # 10月28日 事業所経由で送付
 SECOND_NOTICE_FIRST_DAY = dt.date(2024, 10, 6)  # 令和6年10月6日〜12月1日 新規登録分 (R33)
 SECOND_NOTICE_LAST_DAY = dt.date(2024, 12, 1)
 SECOND_NOTICE_MONTH = dt.date(2024, 12, 1)  # 令和6年12月 事業所経由で配付予定 (R33)
+# The month after that batch: an お知らせ of R33 not in hand by then is overdue (v3 A3).
+SECOND_NOTICE_DUE = dt.date(2025, 1, 1)
 EX_OFFICIO_MONTH = dt.date(2025, 11, 1)  # 令和7年11月予定 職権交付 (R25)
 REGISTRATION_RATE_DAY = dt.date(2024, 9, 30)  # 令和6年9月末現在 (R12)
 REGISTRATION_RATE_PERCENT = "65.8"

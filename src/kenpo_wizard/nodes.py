@@ -21,7 +21,7 @@ from .facts import Facts, check_consistent, read_whole_number
 from .i18n import _
 from .wareki import both
 
-UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact
+UNKNOWN = "unknown"  # the 「わからない」 choice: sets no fact, or the one it is answered as
 
 
 @dataclass(frozen=True)

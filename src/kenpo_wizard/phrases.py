@@ -40,8 +40,16 @@ class Reference:
         return _("{text}（出典：{cited}）").format(text=self.text, cited=cited)
 
 
+def ask_association(direct: bool) -> str:
+    """Whom a member asks: through the employer's clerk, or the association directly when
+    there is no 事業所 (任意継続, P4, v3 A4)."""
+    if direct:
+        return _("当組合へ直接お問い合わせください。")
+    return _("勤務先の事務担当者を通じて当組合へお問い合わせください。")
+
+
 CONTACT_REASONS = {
-    "no_employer": lambda: _("任意継続の方など勤務先（事業所）を通さない方の受け取り方や手続き"),
+    "no_employer": lambda: _("任意継続の方の書類の受け取り方や手続き"),
     "assisted_child": lambda: _(
         "子どもに同行するベビーシッター等の場合：申請交付事由②で申請できますが、交付するかは当組合が判断します"
     ),
@@ -56,27 +64,28 @@ CONTACT_REASONS = {
         day=wareki(CERTIFICATE_VALID_UNTIL)
     ),
     "certificate_not_received": lambda: _("職権交付の資格確認書が届いていない場合"),
-    "notice_not_received": lambda: _("資格情報のお知らせが届いていない場合"),
+    "notice_not_received": lambda: _("送付された「資格情報のお知らせ」が届いていない場合"),
     "nothing_to_show": lambda: _("受診のときに提示できる書類がない場合"),
 }
 
 
-def contact_text(code: str) -> str:
+# Cases the leaflet does speak of: the member asks because it is the association's to decide
+# or to put right, not because the leaflet is silent.
+_NOT_SILENT = ("assisted_child", "notice_not_received", "certificate_not_received")
+
+
+def contact_text(code: str, direct: bool = False) -> str:
     reason = CONTACT_REASONS[code]()
-    if code == "assisted_child":
-        return _("{reason}。{ask}").format(
-            reason=reason, ask=_("勤務先の事務担当者を通じて当組合へお問い合わせください。")
-        )
-    silent = _(
-        "リーフレットには記載がありません。勤務先の事務担当者を通じて当組合へお問い合わせください。"
-    )
-    return _("{reason}：{silent}").format(reason=reason, silent=silent)
+    if code in _NOT_SILENT:
+        return _("{reason}。{ask}").format(reason=reason, ask=ask_association(direct))
+    silent = _("リーフレットには記載がありません。")
+    return _("{reason}：{silent}").format(reason=reason, silent=silent + ask_association(direct))
 
 
 UNKNOWN_TEXTS = {
     "insurance_use": lambda: _(
         "保険証利用登録が済んでいるか：マイナポータルで確認するか、医療機関のカードリーダーで確認できます。"
-        "登録していなければ、資格確認書が職権で交付されます（職権交付事由②）。"
+        "登録していなければ、申請しなくても資格確認書が交付されます（職権交付事由②）。"
     ),
     "mynumber_card": lambda: _(
         "マイナンバーカードをお持ちか（取得・紛失・更新中・返納）を確かめてください。"
@@ -84,9 +93,14 @@ UNKNOWN_TEXTS = {
     "joined_on": lambda: _(
         "加入した日（資格取得日）：この結果は、{roster}以前から加入している方の答えです。"
         "それより後に加入した方は、資格情報のお知らせが届いた時期が違い、{abolition}以降に加入した方は"
-        "加入の届出のときに資格確認書の発行の要否を申し出ます。加入した日を勤務先の事務担当者に"
+        "加入の届出のときに資格確認書が必要かどうかを申し出ます。加入した日を勤務先の事務担当者に"
         "確かめて、もう一度お答えください。"
     ).format(roster=wareki(FIRST_NOTICE_ROSTER_DAY), abolition=wareki(ABOLITION_DAY)),
+    "joined_on_direct": lambda: _(
+        "加入した日（資格取得日）：この結果は、{roster}以前から加入している方の答えです。"
+        "それより後に加入した方は、資格情報のお知らせが届いた時期が違います。加入した日を当組合に"
+        "確かめて、もう一度お答えください。"
+    ).format(roster=wareki(FIRST_NOTICE_ROSTER_DAY)),
 }
 
 # None: the headline already says it.
@@ -95,10 +109,10 @@ NOTE_TEXTS: dict[str, Callable[[], str] | None] = {
     "not_yet_joined": None,
     "eligibility_lost": None,
     "health_card_expired": lambda: _(
-        "保険証は{last}で使えなくなりました（{over}以降は使用不可）。"
+        "保険証が使えるのは{last}までです（{over}以降は使えません）。"
     ).format(last=wareki(TRANSITION_LAST_DAY), over=wareki(TRANSITION_OVER)),
     "certificate_expired_validity": lambda: _(
-        "資格確認書の有効期限（{day}）が過ぎています。"
+        "資格確認書の有効期限は最長で{day}までのため、この日（基準日）には使えません。"
     ).format(day=wareki(CERTIFICATE_VALID_UNTIL)),
     "notice_reissue_not_needed": lambda: _(
         "マイナポータルの「医療保険の資格情報画面」を見られるので、お知らせの再交付申請は不要です。"
@@ -114,13 +128,29 @@ NOTE_TEXTS: dict[str, Callable[[], str] | None] = {
     ),
     "waiting_for_certificate": lambda: _(
         "資格確認書が届くまでの間の受診について、リーフレットには記載がありません。"
-        "その間に受診するときは、勤務先の事務担当者を通じて当組合へお問い合わせください。"
     ),
     "new_member_applies": lambda: _(
-        "新しく加入する方は、交付事由が職権交付事由にあたる場合も、資格取得届・被扶養者異動届の"
-        "資格確認書発行要否欄で「発行が必要」とし、交付申請書に理由を書いて申し出ます。"
+        "新しく加入する方は、申請しなくても交付される理由（職権交付事由）にあたる場合も、"
+        "加入の届出（資格取得届・被扶養者異動届）で資格確認書を「発行が必要」とし、"
+        "交付申請書に理由を書いて申し出ます。"
     ),
+    "notice_pending": lambda: _(
+        "マイナ保険証で受診できる（オンライン資格確認ができる）のは、「資格情報のお知らせ」が"
+        "届いてからです。届く前でも、マイナポータルにログインして当組合の資格情報が確認できれば"
+        "受診できます。"
+    ),
+    "waiting_for_notice": lambda: _(
+        "「資格情報のお知らせ」が届くまでの間（マイナポータルでも確認できない間）の受診について、"
+        "リーフレットには記載がありません。"
+    ),
+    "register_after_validity": lambda: _(
+        "資格確認書の有効期限（最長で{day}）の後の更新などは、リーフレットに記載がありません。"
+        "マイナ保険証で受診できるよう、マイナンバーカードの保険証利用登録をおすすめします"
+        "（カードをお持ちでない方は、取得したうえで登録します）。"
+    ).format(day=wareki(CERTIFICATE_VALID_UNTIL)),
 }
+# Notes that end by sending the member to ask: the route follows them (v3 A4).
+ROUTED_NOTES = ("waiting_for_certificate", "waiting_for_notice")
 
 ASK_TEXTS = {
     "employer": lambda: _(
@@ -128,23 +158,31 @@ ASK_TEXTS = {
     ).format(clerk=_(EMPLOYER_CLERK)),
     "association": lambda: _association_line(),
     "new_insurer": lambda: _(
-        "新しく加入した医療保険の保険者（勤務先の健康保険組合など）：これからの受診に使う書類について（参考）"
+        "新しく加入した医療保険の保険者（勤務先の健康保険組合など）：これからの受診に使う書類について"
     ),
-    "municipality": lambda: _("お住まいの市区町村：後期高齢者医療制度について（参考）"),
+    "municipality": lambda: _("お住まいの市区町村：後期高齢者医療制度について"),
+}
+# Who each is, in a few words (the 「次にすること」 line names the first of them).
+ASK_NAMES = {
+    "employer": lambda: _(EMPLOYER_CLERK),
+    "association": lambda: _(ASSOCIATION_CONTACT.name),
+    "new_insurer": lambda: _("新しく加入した医療保険の保険者"),
+    "municipality": lambda: _("お住まいの市区町村"),
 }
 
 
 def _association_line() -> str:
     c = ASSOCIATION_CONTACT
     line = _(c.name)
-    if c.website:
-        line += _("：ウェブサイト {url}").format(url=c.website)
+    # The address stands alone, with a space after it: a link's text is the address only.
     if c.phone:
-        line += _("　電話 {phone}").format(phone=c.phone)
+        line += _("：電話 {phone}").format(phone=c.phone)
         if c.hours:
             line += _("（{hours}）").format(hours=_(c.hours))
     else:
-        line += _("（電話番号と受付時間はウェブサイトでご確認ください）")
+        line += _("：電話番号と受付時間はウェブサイトでご確認ください。")
+    if c.website:
+        line += _("ウェブサイト：{url} ").format(url=c.website).rstrip()
     return line
 
 
@@ -210,7 +248,11 @@ REFERENCE_TEXTS = {
         _sources("association_website"),
     ),
     "later_elderly": lambda: Reference(
-        _("75歳以上の方は後期高齢者医療制度に加入します。"), _sources("later_elderly")
+        _(
+            "資格喪失日は、退職日の翌日、ほかの医療保険に加入した日、または後期高齢者医療制度に加入した日です。"
+            "後期高齢者医療制度については、お住まいの市区町村にお問い合わせください。"
+        ),
+        _sources("association_website"),
     ),
     "registration_routes": lambda: Reference(
         _("利用登録の方法は厚生労働省のページでも案内されています（リーフレットに記載のページ）。"),

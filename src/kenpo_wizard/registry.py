@@ -162,10 +162,18 @@ RULES: dict[str, Rule] = {
         _r("R33", "registered 2024-10-06 – 12-01: お知らせ in 2024-12", S.NOTICE, S.SCHEDULE),
         _r("R34", "members of 2024-10-05: お知らせ sent 2024-10-28", S.SCHEDULE, S.TABLE),
         _p("P1", "資格喪失日 decides the returns", "R4", "R21", "R5", "P10"),
-        _p("P2", "申請 vs 職権", "R16", "R18", "R23"),
+        _p("P2", "申請 vs 職権", "R16", "R18", "R23", "R25", "P12"),
         _p("P3", "latest validity; shorter for some reasons", "R20", "P10"),
         _p("P4", "cases the leaflet does not settle: ask the association"),
-        _p("P5", "75 and over: outside this association", "R19", sources=("later_elderly",)),
+        _p(
+            "P5",
+            "75 and over: outside this association",
+            "R19",
+            "R21",
+            "R4",
+            "P10",
+            sources=("later_elderly",),
+        ),
         _p("P6", "dependants assessed as persons of their own"),
         _p("P7", "a third party accompanying a child"),
         _p(
@@ -186,9 +194,11 @@ RULES: dict[str, Rule] = {
             sources=("association_website",),
         ),
         _p("P11", "職権 reasons that arise later", "R25", "R15", "P12"),
-        _p("P12", "waiting for a 資格確認書"),
+        _p("P12", "waiting for a 資格確認書", "P2", "R26", "R30", "R33", "R34"),
         _p("P13", "today first", "R6", "R12", "R25", "R33", "R34", "P8", "P4", "R7"),
         _p("P14", "policy lives in one place"),
+        _p("P15", "only dates the member gave", "P9", "P1", "P3", "P13"),
+        _p("P16", "plain first", "P8", "P13"),
     )
 }
 

@@ -22,6 +22,7 @@ from .assessment import (
     Status,
 )
 from .documents import (
+    LATER_ELDERLY_AGE,
     Person,
     certificate_issue,
     documents_of,
@@ -35,7 +36,10 @@ from .leaflet import (
     ABOLITION_DAY,
     CERTIFICATE_EXPIRED_FROM,
     CERTIFICATE_VALID_UNTIL,
+    FIRST_NOTICE_ROSTER_DAY,
     RULE_BOUNDARIES,
+    SECOND_NOTICE_DUE,
+    SECOND_NOTICE_LAST_DAY,
     TRANSITION_LAST_DAY,
     TRANSITION_OVER,
     Document,
@@ -46,7 +50,6 @@ from .leaflet import (
 from .registry import TEMPORARY_MEASURE
 from .trace import Trace
 
-LATER_ELDERLY_AGE = 75  # P5: 後期高齢者医療制度, outside this association
 ELDERLY_FROM, ELDERLY_TO = 70, 74  # R19: 高齢受給者
 # One day inside each period the rules tell apart (before / transition / after / the
 # 資格確認書's validity over): the golden list, the code table and the flow diagram use them.
@@ -66,16 +69,23 @@ def phase_of(on: dt.date) -> str:
     return Phase.AFTER_TRANSITION
 
 
-def assess(facts: Mapping[str, object] | Facts, on: dt.date) -> Assessment:
-    """The answer for a person (``facts``) on the day ``on``; see spec/contract.md."""
+def assess(
+    facts: Mapping[str, object] | Facts, on: dt.date, today: dt.date | None = None
+) -> Assessment:
+    """The answer for a person (``facts``) on the day ``on``; see spec/contract.md.
+
+    ``today`` is the day the answer is made (Japan time; default ``on``): it sets only the
+    tense of dated events (v3 A8), never what the answer is.
+    """
     f = facts if isinstance(facts, Facts) else parse_facts(facts)
-    if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-        raise TypeError("on must be a datetime.date")
-    answer = decide(f, on)
+    for day in (on, today):
+        if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
+            raise TypeError("on and today must be datetime.date")
+    answer = decide(f, on, today)
     return dataclasses.replace(answer, next_change=_next_change(f, answer))
 
 
-def decide(f: Facts, on: dt.date) -> Assessment:
+def decide(f: Facts, on: dt.date, today: dt.date | None = None) -> Assessment:
     """The answer without its ``next_change`` (the flow asks this many times)."""
     t = Trace()
     phase = phase_of(on)
@@ -88,6 +98,7 @@ def decide(f: Facts, on: dt.date) -> Assessment:
         lost=f.eligibility_lost_on is not None and on >= f.eligibility_lost_on,
         mnic=f.has_usable_my_number_card,
         elderly=f.age is not None and ELDERLY_FROM <= f.age <= ELDERLY_TO,
+        today=today or on,
     )
     if p.over_age:
         t.by("P5")
@@ -135,16 +146,23 @@ def decide(f: Facts, on: dt.date) -> Assessment:
     documents = documents_of(p, issue, reasons, t) if p.member else ()
     status = {h.document: h.status for h in documents}
     cert_status = status.get(Document.ELIGIBILITY_CERTIFICATE)
-    show = _show(p, status, t) if p.covered else []
+    pending = p.covered and notice_pending(p)
+    show = _show(p, status, pending, t) if p.covered else []
     submit = _submit(p, cert_status, t) if p.member else []
     receive = receive_of(p, issue, reasons, cert_status, t) if p.member else ()
+    waiting = cert_status in (Status.ARRIVING, Status.TO_APPLY)
     if p.member:
-        _contact_cases(p, phase, issue, reasons, cert_status, bool(show), unknowns, t, bool(submit))
-        if p.covered and not show and cert_status in (Status.ARRIVING, Status.TO_APPLY):
+        _contact_cases(
+            p, phase, issue, reasons, cert_status, bool(show), unknowns, t, bool(submit) or pending
+        )
+        if p.covered and not show and waiting:
             t.by("P12")
             t.note("waiting_for_certificate")
-    returns = returns_of(f, held_issue, held_reasons, t)
-    if returns and f.eligibility_lost_on is not None:
+        if pending and not (show or waiting):
+            t.by("P12")
+            t.note("waiting_for_notice")
+    returns = returns_of(p, held_issue, held_reasons, t)
+    if returns and not p.voluntary:  # the website's 5 days are for the 事業所担当者 (A4)
         t.refer("return_within_5_days", "P10")
 
     register: tuple[Route, ...] = ()
@@ -153,6 +171,17 @@ def decide(f: Facts, on: dt.date) -> Assessment:
         if phase != Phase.AFTER_TRANSITION:
             t.by("R6")  # "early, within the 経過措置"
         t.by("R8", "R9")
+        t.refer("registration_routes", "R9")
+    if (
+        p.covered
+        and not p.mnic
+        and on >= CERTIFICATE_EXPIRED_FROM
+        and (issue != "none" or f.eligibility_certificate == "held")
+    ):
+        # P13: the leaflet is silent on renewal; recommend マイナ保険証 (with a card first).
+        register = tuple(Route)
+        t.by("P13", "R7", "R8", "R9")
+        t.note("register_after_validity")
         t.refer("registration_routes", "R9")
     if p.member and f.mynumber_card == "lost":
         t.refer("card_suspension", "P8")
@@ -176,15 +205,36 @@ def decide(f: Facts, on: dt.date) -> Assessment:
         receive=receive,
         documents=documents,
         references=tuple(t.refs),
-        first_step=_first_step(p, show, submit, unknowns, cert_status, t),
-        ask=_ask(p),
+        first_step=_first_step(p, show, submit, unknowns, cert_status, pending, t),
+        ask=_ask(p, bool(returns)),
+        today=today,
     )
 
 
-def _show(p: Person, status: Mapping[Document, str], t: Trace) -> list[tuple[Document, ...]]:
+def notice_pending(p: Person) -> bool:
+    """R30 (v3 A3): a joiner's マイナ保険証 works for online checks once the お知らせ arrives,
+    or earlier if マイナポータル shows this association. A member of the dated batches (R33,
+    R34) whose お知らせ was due and did not come is P4's case instead (notice_not_received)."""
+    f = p.f
+    if not p.mnic or f.eligibility_notice != "none" or f.mynaportal == "yes":
+        return False
+    joined = f.joined_on
+    if joined is None or joined <= FIRST_NOTICE_ROSTER_DAY:
+        return False
+    if joined <= SECOND_NOTICE_LAST_DAY:
+        return p.on < SECOND_NOTICE_DUE
+    return True  # on joining (R26): the leaflet gives no day
+
+
+def _show(
+    p: Person, status: Mapping[Document, str], pending: bool, t: Trace
+) -> list[tuple[Document, ...]]:
     f, on = p.f, p.on
     show: list[tuple[Document, ...]] = []
-    if p.mnic:
+    if pending:
+        t.by("R30")
+        t.note("notice_pending")
+    elif p.mnic:
         t.by("R7")
         if f.card_reader == "unavailable":
             # The backup when the reader cannot be used: the お知らせ (or its マイナポータル screen).
@@ -261,7 +311,7 @@ def _contact_cases(
         t.ask_association("certificate_renewal", "P4")
     if cert_status == Status.NOT_RECEIVED and on <= CERTIFICATE_VALID_UNTIL:
         t.ask_association("certificate_not_received", "R25")
-    if p.mnic and f.eligibility_notice == "none" and f.mynaportal != "yes":
+    if p.mnic and f.eligibility_notice == "none" and f.mynaportal != "yes" and not pending:
         t.ask_association("notice_not_received", "R30")
     waiting = cert_status in (Status.ARRIVING, Status.TO_APPLY)
     if p.covered and not (can_show or unknowns or t.contact or pending or waiting):
@@ -269,15 +319,11 @@ def _contact_cases(
 
 
 def _temporary_measure(p: Person, status: Mapping[Document, str], t: Trace) -> None:
-    """P8/P13: the national measure as a 参考 while it ran, and as history after it ended."""
+    """P8/P13: the national measure as a 参考 on the days it ran. After it ended it changes
+    nothing a member does: it is history, on the guide's history page only (P16, v3 A7)."""
     m = TEMPORARY_MEASURE
-    if not p.covered or p.on < m.start:
-        return
-    if p.on <= m.end:
+    if p.covered and m.start <= p.on <= m.end:
         t.refer("temporary_measure", m.rule)
-    elif status.get(Document.HEALTH_INSURANCE_CARD) == Status.EXPIRED:
-        t.refer("temporary_measure_ended", m.rule)
-        t.by("P13")
 
 
 def _first_step(
@@ -286,6 +332,7 @@ def _first_step(
     submit: list[Form],
     unknowns: list[str],
     cert_status: str | None,
+    pending: bool,
     t: Trace,
 ) -> str:
     """What the member does first; every answer has one (and the contact route after it)."""
@@ -301,19 +348,25 @@ def _first_step(
         return "check"
     if submit:
         return "submit"
+    if pending and not t.contact:
+        return "wait_notice"
     if t.contact or cert_status not in (Status.ARRIVING, Status.TO_APPLY):
         return "contact"
     return "wait"
 
 
-def _ask(p: Person) -> tuple[str, ...]:
+def _ask(p: Person, returns: bool) -> tuple[str, ...]:
     """Whom to ask: the employer's clerk is the way to the association (R16, P4)."""
     if p.over_age:
-        return ("municipality",)  # P5 (参考)
+        # P5 (参考); what 資格喪失 brings is returned to the 勤務先 or the association (A2)
+        if not returns:
+            return ("municipality",)
+        return ("municipality", "association" if p.voluntary else "employer")
     if p.lost:
-        return ("new_insurer", "employer")  # P10 (参考); returns go to the 勤務先 (R4)
-    if p.f.member_type == "voluntary":
-        return ("association",)  # no 事業所 (P4)
+        # P10 (参考); returns go to the 勤務先 (R4), or to the association for 任意継続 (A4)
+        return ("new_insurer", "association" if p.voluntary else "employer")
+    if p.voluntary:
+        return ("association",)  # no 事業所 (P4, v3 A4)
     return ("employer", "association")
 
 
@@ -343,7 +396,7 @@ def _next_change(facts: Facts, now: Assessment) -> Change | None:
         # "Not received yet" describes today: later days read the delivery as the rules do.
         facts = dataclasses.replace(facts, eligibility_certificate=None)
     for day in sorted(d for d in days if d > now.on):
-        later = decide(facts, day)
+        later = decide(facts, day, now.today)
         if _outcome(later) != _outcome(now):
             return Change(
                 day,
@@ -373,6 +426,12 @@ def _change_kind(now: Assessment, later: Assessment) -> str:
         return "submit_changes"
     # Otherwise a leaflet boundary changed a return or a registration advice: name the boundary.
     return {ABOLITION_DAY: "abolition", TRANSITION_OVER: "transition_ends"}.get(later.on, "other")
+
+
+def joiner_with_reason(facts: Facts) -> bool:
+    """A member who joined on or after 2024-12-02 with a 交付事由 asks for the 資格確認書 at
+    joining (R16): the wizard asks whether it has arrived, not whether it is in hand (v3 A1)."""
+    return facts.joined_after_abolition and bool(reasons_of(facts, Trace()))
 
 
 def answer_depends_on(facts: Facts, on: dt.date, name: str, values: tuple[str, ...]) -> bool:

@@ -23,6 +23,9 @@ NOTE_CODES = (
     "reader_backup",
     "waiting_for_certificate",  # P12
     "new_member_applies",  # P2: a new member with a 職権 reason still applies on the forms
+    "notice_pending",  # R30 (v3 A3): マイナ保険証 works once the お知らせ arrives
+    "waiting_for_notice",  # P12 (v3 A3): care before the お知らせ arrives
+    "register_after_validity",  # P13: after 2029-12-01, マイナ保険証 is recommended
 )
 CONTACT_CODES = (
     "no_employer",
@@ -37,7 +40,7 @@ CONTACT_CODES = (
 )
 REFERENCE_CODES = (
     "temporary_measure",  # P8, while it ran
-    "temporary_measure_ended",  # P8, as history (P13)
+    "temporary_measure_ended",  # P8, as history (P13): the guide's history page, not answers (P16)
     "certificate_grace",  # P8
     "card_suspension",  # P8: stop a lost マイナンバーカード
     "shorter_validity",  # P3/P10
@@ -56,6 +59,7 @@ FIRST_STEPS = (
     "submit",
     "contact",
     "wait",  # P11/P12: a 資格確認書 is coming, nothing to show yet
+    "wait_notice",  # R30 (v3 A3): the お知らせ is coming; マイナ保険証 works from then
 )
 ASK_CODES = ("employer", "association", "new_insurer", "municipality")
 CHANGE_KINDS = (

@@ -115,8 +115,17 @@ def test_return_rule_boundary_on_loss_day() -> None:
         )
         return list(a.to_dict()["return"])
 
-    assert returns("2025-11-30") == [{"document": "health_insurance_card", "to": "employer"}]
-    assert returns("2025-12-01") == [{"document": "health_insurance_card", "to": "employer"}]
+    def card(day: str) -> dict[str, object]:
+        return {
+            "document": "health_insurance_card",
+            "to": "employer",
+            "from": day,
+            "if_held": False,
+        }
+
+    # v3 A5: the return is due from the 資格喪失日 itself, which the answer carries
+    assert returns("2025-11-30") == [card("2025-11-30")]
+    assert returns("2025-12-01") == [card("2025-12-01")]
     assert returns("2025-12-02") == []
 
 
@@ -147,12 +156,13 @@ def test_next_change_names_the_next_boundary() -> None:
         (D(2025, 12, 1), []),
         (D(2025, 12, 2), ["temporary_measure"]),
         (D(2026, 7, 31), ["temporary_measure"]),
-        (D(2026, 8, 1), ["temporary_measure_ended"]),
+        (D(2026, 8, 1), []),  # v3 A7: history changes nothing a member does today
     ],
 )
 def test_temporary_measure_runs_to_its_extended_end_then_is_history(
     day: dt.date, expected: list[str]
 ) -> None:
-    """P8: 2025-12-02 to 2026-07-31 as a current 参考; from 2026-08-01 history only (P13)."""
+    """P8: 2025-12-02 to 2026-07-31 as a current 参考; from 2026-08-01 left out of the answer
+    (history, on the guide's page only: P13, P16)."""
     refs = assess({"mynumber_card": "none"}, day).to_dict()["references"]
     assert [r for r in refs if r.startswith("temporary_measure")] == expected

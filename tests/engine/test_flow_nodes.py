@@ -108,8 +108,9 @@ def test_a_question_is_skipped_when_no_answer_to_it_changes_the_result() -> None
 
 
 def test_a_new_member_is_never_asked_for_an_old_card() -> None:
-    """R1: nobody joining from 2024-12-02 was given a 保険証."""
-    assert next_node(joining("2025-04-01"), TRANSITION) == "eligibility_certificate"
+    """R1: nobody joining from 2024-12-02 was given a 保険証; they asked for the 資格確認書 at
+    joining, so the wizard asks whether it has arrived (v3 A1)."""
+    assert next_node(joining("2025-04-01"), TRANSITION) == "certificate_arrived"
 
 
 def test_before_joining_the_card_is_not_asked() -> None:

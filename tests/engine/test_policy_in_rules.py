@@ -109,7 +109,8 @@ def test_every_code_has_its_wording() -> None:
     assert set(CONTACT_REASONS) == set(trace.CONTACT_CODES)
     assert set(REFERENCE_TEXTS) == set(trace.REFERENCE_CODES)
     assert set(ASK_TEXTS) == set(trace.ASK_CODES)
-    assert set(UNKNOWN_TEXTS) == {"mynumber_card", "insurance_use", "joined_on"}
+    # joined_on_direct: the same question for 任意継続, without a 勤務先 to ask (v3 A4)
+    assert set(UNKNOWN_TEXTS) == {"mynumber_card", "insurance_use", "joined_on", "joined_on_direct"}
     silent = {code for code, text in NOTE_TEXTS.items() if text is None}
     assert silent == {"over_75", "not_yet_joined", "eligibility_lost"}  # said by the headline
 

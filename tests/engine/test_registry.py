@@ -62,7 +62,7 @@ def ids_in_code() -> set[str]:
 
 def test_registry_holds_every_id_of_domain_md_and_no_other() -> None:
     assert set(registry.RULES) == set(domain_rules())
-    expected = {f"R{n}" for n in range(1, 35)} | {f"P{n}" for n in range(1, 15)}
+    expected = {f"R{n}" for n in range(1, 35)} | {f"P{n}" for n in range(1, 17)}
     assert set(registry.RULES) == expected
 
 

@@ -72,14 +72,16 @@ def test_certificate_holders_hear_the_leaflet_is_silent_not_nothing() -> None:
 
 def test_reasons_are_named_as_in_the_leaflet() -> None:
     t = text_for({"mynumber_card": "held", "insurance_use": "cancelled"}, D(2026, 1, 1))
+    # plain words first, the leaflet's term in brackets (v3 A7)
     assert t.part("reasons") == (
-        "職権交付事由③ マイナ保険証の利用登録解除を申請した者（登録解除者）",
+        "マイナ保険証の利用登録解除を申請した者（登録解除者）（職権交付事由③）",
     )
 
 
 def test_a_new_member_hears_why_a_職権_reason_is_applied_for() -> None:
     t = text_for({"joined_on": "2026-12-01", "mynumber_card": "none"}, D(2026, 11, 28))
-    assert any("職権交付事由にあたる場合も" in n for n in t.part("notes"))
+    assert any("（職権交付事由）にあたる場合も" in n for n in t.part("notes"))
+    assert not any("発行要否欄" in n for n in t.part("notes"))  # the form's own term, not plain
 
 
 def test_references_are_labelled_with_a_source() -> None:
@@ -96,8 +98,8 @@ def test_temporary_measure_is_current_inside_its_window_and_history_after() -> N
     inside = text_for({"mynumber_card": "none"}, D(2026, 7, 31)).references
     after = text_for({"mynumber_card": "none"}, D(2026, 8, 1)).references
     assert any("令和8年7月31日まで" in r.text and "場合があります" in r.text for r in inside)
-    assert any("終了しています" in r.text for r in after)
-    assert not any("場合があります" in r.text and "暫定" in r.text for r in after)
+    # v3 A7: after it ended it changes nothing a member does: no 参考 on the result at all
+    assert not any("暫定" in r.text for r in after)
 
 
 def test_silence_is_said_and_points_to_the_association() -> None:
@@ -135,8 +137,9 @@ def test_every_result_ends_with_the_contact_route() -> None:
 def test_show_title_says_one_of_only_over_several() -> None:
     one = text_for({"mynumber_card": "none"}, D(2026, 11, 28))
     two = text_for({"mynumber_card": "none", "eligibility_certificate": "held"}, D(2025, 11, 1))
-    assert "どれか" not in one.parts[0].title
-    assert "どれか" in two.parts[0].title
+    assert one.parts[0].key == "todo" and one.parts[1].key == "show"  # plain first (v3 A7)
+    assert "どれか" not in one.parts[1].title
+    assert "どれか" in two.parts[1].title
 
 
 @pytest.mark.skipif(sys.platform == "emscripten", reason="no subprocesses in Pyodide")
@@ -193,4 +196,7 @@ def test_the_first_step_names_what_the_form_brings() -> None:
     t = text_for(lost_notice, D(2026, 11, 28))
     assert "資格情報のお知らせ" in t.first_step and "資格確認書" not in t.first_step
     assert not any("お知らせ" in r for r in t.part("receive"))  # the lost one was received
-    assert "資格確認書が届いたら" in text_for({"mynumber_card": "lost"}, D(2026, 11, 28)).first_step
+    assert (
+        "届いたら、受診のときに提示"
+        in text_for({"mynumber_card": "lost"}, D(2026, 11, 28)).first_step
+    )

@@ -74,7 +74,7 @@ def _agent(query: str, today: dt.date) -> dict[str, Any]:
     if state.error is not None:
         return {**out, "kind": "error", "node": node.id, "message": state.error.message}
     if isinstance(node, Outcome):
-        a = assess(state.facts, on)
+        a = assess(state.facts, on, today)
         x = explain(a)
         code = str(a.to_dict()["result_code"])
         body = join([views.result_head(x, code), views.explanation_sections(x)])

@@ -94,6 +94,8 @@ def screen(query: str, today: dt.date, ctx: Context | None = None) -> Screen:
 def _screen(query: str, today: dt.date, ctx: Context | None) -> Screen:
     if ctx is None:
         ctx = Context("js", today)
+    if ctx.today is None:
+        ctx.today = ctx.on  # before a linked ``on`` replaces the day asked
     if len(query) > MAX_QUERY_LENGTH:
         return _error_screen(_("リンク（URL）が長すぎるため、読み取れませんでした。"), "too_long")
     try:
@@ -227,11 +229,11 @@ def _result_screen(
 ) -> Screen:
     node = state.node
     assert isinstance(node, Outcome)
-    a = assess(state.facts, ctx.on)
+    a = assess(state.facts, ctx.on, ctx.today)
     answer = a.to_dict()
-    x = explain(a)
     keys = [k for k, _v in path]
     inexact = {q.fact for q in FLOW.questions if q.id in ctx.inexact and q.fact}
+    x = explain(a, inexact)
     found = reminders.reminders(a, state.facts, inexact)
     calendar = reminders.to_ics(
         found, a.on, reminders.state_key(state.facts, inexact), ctx.result_url(path)

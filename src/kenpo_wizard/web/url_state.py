@@ -52,6 +52,8 @@ class Context:
     base_url: str = ""
     # questions answered only by a range (static bands): not the member's own value
     inexact: frozenset[str] = frozenset()
+    # the day the page is made (Japan time): the tense of dated events (v3 A8); default ``on``
+    today: dt.date | None = None
 
     def query(self, answers: Mapping[str, str], edit: str | None = None) -> str:
         items = dict(answers)

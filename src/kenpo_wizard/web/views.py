@@ -298,7 +298,6 @@ def result_head(x: Explanation, code: str) -> Html:
         "result.html",
         "head",
         headline=x.headline,
-        first_step=x.first_step,
         code_line=fmt(
             _("{label}：{code}"),
             label=_("結果コード"),
@@ -314,7 +313,8 @@ def section(title: str, content: Html | str, cls: str = "") -> Html:
     return render("result.html", "section", title=title, content=content, cls=cls)
 
 
-_URL = re.compile(r"(https://[^\s）]+)")
+# ASCII only: the address ends where Japanese text (or a bracket) begins.
+_URL = re.compile(r"(https://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+)")
 
 
 def _linked(text: str) -> Html:
