@@ -177,8 +177,9 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
         out.write(f"\n{_(q.text)}\n")
         if q.hint:
             out.write(_("（{hint}）").format(hint=_(q.hint)) + "\n")
+        offered = q.offered(state.facts)
         if q.kind == "choice":
-            for i, c in enumerate(q.choices, 1):
+            for i, c in enumerate(offered, 1):
                 out.write(f"  {i}. {c.text()}\n")
         if order:
             out.write(_("  （0 または「戻る」で前の質問へ）") + "\n")
@@ -187,10 +188,10 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
             answers.pop(order.pop(), None)
             continue
         if q.kind == "choice":
-            if not (reply.isdigit() and 1 <= int(reply) <= len(q.choices)):
-                out.write(_("1から{n}の番号で答えてください。").format(n=len(q.choices)) + "\n")
+            if not (reply.isdigit() and 1 <= int(reply) <= len(offered)):
+                out.write(_("1から{n}の番号で答えてください。").format(n=len(offered)) + "\n")
                 continue
-            reply = q.choices[int(reply) - 1].value
+            reply = offered[int(reply) - 1].value
         answers[q.id] = reply
         if q.id not in order:
             order.append(q.id)

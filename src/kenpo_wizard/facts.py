@@ -34,6 +34,7 @@ ENUM_FACTS: dict[str, tuple[str, ...]] = {
 }
 DATE_FACTS = ("joined_on", "eligibility_lost_on")
 INT_FACTS = {"age": (0, 130)}
+CHILD_AGE_LIMIT = 18  # assisted_visit=child is for someone younger (contract A9)
 
 FACT_LABELS: dict[str, str] = {
     "joined_on": N_("加入日（資格取得日）"),
@@ -178,6 +179,19 @@ def check_consistent(f: Facts) -> None:
     if f.joined_on and f.eligibility_lost_on and f.eligibility_lost_on <= f.joined_on:
         raise conflict(
             "eligibility_lost_on", _("資格喪失日は加入日（資格取得日）より後の日付にしてください。")
+        )
+    if f.join_date == "unknown" and f.joined_on is not None:
+        raise conflict(
+            "join_date",
+            _("加入日（資格取得日）を指定した場合、加入した時期を「わからない」にはできません。"),
+        )
+    if f.assisted_visit == "child" and f.age is not None and f.age >= CHILD_AGE_LIMIT:
+        raise conflict(
+            "assisted_visit",
+            _(
+                "「子どもにベビーシッターなどが同行する」は、{n}歳未満の方の受診についてのみ"
+                "選べます（年齢：{age}歳）。"
+            ).format(n=CHILD_AGE_LIMIT, age=f.age),
         )
     if f.joined_after_abolition and f.health_insurance_card in ("held", "lost"):
         raise conflict(

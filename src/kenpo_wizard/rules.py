@@ -30,7 +30,8 @@ from .documents import (
     returns_of,
     shorter_validity_possible,
 )
-from .facts import Facts, parse_facts
+from .errors import InputError
+from .facts import Facts, check_consistent, parse_facts
 from .leaflet import (
     ABOLITION_DAY,
     CERTIFICATE_EXPIRED_FROM,
@@ -398,7 +399,12 @@ def answers_can_change(facts: Facts, on: dt.date, variants: Iterable[Mapping[str
     then (P14), so a member whose answer is already fixed (資格喪失, say) is not asked about
     cards and certificates that cannot change it."""
     base = _outcome(decide(facts, on))
-    return any(
-        _outcome(decide(dataclasses.replace(facts, **v), on)) != base  # type: ignore[arg-type]
-        for v in variants
-    )
+    for v in variants:
+        changed = dataclasses.replace(facts, **v)  # type: ignore[arg-type]
+        try:
+            check_consistent(changed)  # an answer that cannot be true is not offered (A9)
+        except InputError:
+            continue
+        if _outcome(decide(changed, on)) != base:
+            return True
+    return False

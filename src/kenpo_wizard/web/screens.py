@@ -168,7 +168,14 @@ def _question_screen(
             views.dropped_notice() if dropped and error is None else "",
             views.day_line(ctx, path),
             views.question_form(
-                ctx, q, len(state.path) + 1, ctx.query(base_answers), prefix, current, error
+                ctx,
+                q,
+                len(state.path) + 1,
+                ctx.query(base_answers),
+                prefix,
+                current,
+                error,
+                q.offered(state.facts),  # what can be true of this person (A9)
             ),
             views.links(views.restart(ctx)),
         ],
