@@ -21,6 +21,7 @@ from .assessment import (
     Phase,
     Status,
 )
+from .dates import check_day
 from .documents import (
     Person,
     certificate_issue,
@@ -68,10 +69,15 @@ def phase_of(on: dt.date) -> str:
 
 
 def assess(facts: Mapping[str, object] | Facts, on: dt.date) -> Assessment:
-    """The answer for a person (``facts``) on the day ``on``; see spec/contract.md."""
-    f = facts if isinstance(facts, Facts) else parse_facts(facts)
+    """The answer for a person (``facts``) on the day ``on``; see spec/contract.md.
+
+    Bad input raises :class:`~kenpo_wizard.errors.InputError` (contract A9): a day outside
+    :data:`~kenpo_wizard.dates.FIRST_DAY` … :data:`~kenpo_wizard.dates.LAST_DAY`, a bad or
+    contradictory fact, also in a :class:`Facts` made without :func:`parse_facts`."""
     if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
         raise TypeError("on must be a datetime.date")
+    check_day(on, "on")
+    f = parse_facts(facts.to_dict() if isinstance(facts, Facts) else facts)
     answer = decide(f, on)
     return dataclasses.replace(answer, next_change=_next_change(f, answer))
 
