@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard import rules
+from kenpo_wizard.facts import CHILD_AGE_LIMIT
 from kenpo_wizard.flow import FLOW, Flow, Outcome, Question, walk
 from kenpo_wizard.wareki import both, seireki, wareki
 from kenpo_wizard.web import Band
@@ -31,7 +32,13 @@ DATE_ANCHORS: tuple[dt.date, ...] = (
     lf.TRANSITION_LAST_DAY,
     lf.CERTIFICATE_VALID_UNTIL,
 )
-AGE_CUTS: tuple[int, ...] = (rules.ELDERLY_FROM, rules.ELDERLY_TO + 1, rules.LATER_ELDERLY_AGE)
+# CHILD_AGE_LIMIT: a child's companion is offered under it only (A9).
+AGE_CUTS: tuple[int, ...] = (
+    CHILD_AGE_LIMIT,
+    rules.ELDERLY_FROM,
+    rules.ELDERLY_TO + 1,
+    rules.LATER_ELDERLY_AGE,
+)
 # The "later" choice of the first question: joined on or after 2024-10-06.
 DATE_FLOOR: dict[str, dt.date] = {"joined_on": lf.SECOND_NOTICE_FIRST_DAY}
 
@@ -129,7 +136,8 @@ class Signatures:
         q = state.node
         if q.kind == "choice":
             return json.dumps(
-                [q.id] + [[c.value, self.of({**answers, q.id: c.value})] for c in q.choices]
+                [q.id]
+                + [[c.value, self.of({**answers, q.id: c.value})] for c in q.offered(state.facts)]
             )
         return json.dumps([q.id] + [s for s, _r in self.merged(q, answers)])
 

@@ -143,7 +143,7 @@ def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: st
         ranged: set[str] = set()  # band values standing for more than one answer
         if isinstance(node, Question):
             if node.kind == "choice":
-                offered = [Band(c.value, c.label) for c in node.choices]
+                offered = [Band(c.value, c.label) for c in node.offered(state.facts)]
             else:
                 found = bands(node, answers, sig)
                 offered = [b for b, _r in found]

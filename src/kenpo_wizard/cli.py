@@ -1,7 +1,8 @@
 """The ``kenpo-wizard`` command: ``assess`` for scripts and agents, a questionnaire without arguments.
 
 Exit status: 0 with an answer, 2 on bad input (one Japanese line with its English code on
-stderr, nothing on stdout), 1 if the questionnaire is left before its end.
+stderr, never a traceback; nothing on stdout, or with ``--json`` one ``{"errors": [...]}``
+object), 1 if the questionnaire is left before its end.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import NoReturn, TextIO
 from . import reminders
 from .dates import parse_date, today_in_japan
 from .errors import InputError
-from .facts import parse_facts
+from .facts import gather_facts, parse_facts
 from .flow import FLOW, UNKNOWN, Outcome, Question, walk
 from .i18n import _, language, languages, sep_alternatives
+from .ics import uri_allowed
 from .rules import assess
 from .texts import Explanation, explain
 from .wareki import both
@@ -81,26 +83,35 @@ def _day(text: str | None) -> dt.date:
 
 
 def _load_facts(pairs: Sequence[str], path: str | None) -> dict[str, object]:
-    raw: dict[str, object] = {}
+    """The file's facts and the options' (a name given twice must have one value: A9)."""
+    given: list[tuple[str, object]] = []
     if path:
         try:
             with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError) as err:
+                data = json.load(fh, object_pairs_hook=_Pairs)
+        except (OSError, ValueError, RecursionError) as err:
             raise InputError(
                 "facts_file", _("事実のファイルを読めません：{p}").format(p=path)
             ) from err
-        if not isinstance(data, dict):
+        if not isinstance(data, _Pairs):
             raise InputError("facts_file", _("事実のファイルはJSONオブジェクトにしてください。"))
-        raw.update(data)
+        given += data.pairs
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise InputError(
                 "bad_fact", _("--fact は 名前=値 の形で指定してください：{p}").format(p=pair[:40])
             )
-        raw[name.strip()] = value.strip()
-    return raw
+        given.append((name.strip(), value.strip()))
+    return gather_facts(given)
+
+
+class _Pairs(dict[str, object]):
+    """A JSON object that keeps every key as written (a name twice in the file is seen)."""
+
+    def __init__(self, pairs: list[tuple[str, object]]) -> None:
+        super().__init__(pairs)
+        self.pairs = pairs
 
 
 def render(e: Explanation, day: dt.date) -> str:
@@ -133,6 +144,10 @@ def _write_calendar(path: str, text: str, out: TextIO) -> None:
 
 
 def run_assess(args: argparse.Namespace, out: TextIO) -> int:
+    if args.ics_url is not None and not uri_allowed(args.ics_url):
+        raise InputError(
+            "bad_url", _("--ics-url のURLに改行などの制御文字は使えません。"), "ics_url"
+        )
     day = _day(args.on)
     facts = parse_facts(_load_facts(args.fact, args.facts))
     answer = assess(facts, day, _day(None))
@@ -176,8 +191,9 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
         out.write(f"\n{_(q.text)}\n")
         if q.hint:
             out.write(_("（{hint}）").format(hint=_(q.hint)) + "\n")
+        offered = q.offered(state.facts)
         if q.kind == "choice":
-            for i, c in enumerate(q.choices, 1):
+            for i, c in enumerate(offered, 1):
                 out.write(f"  {i}. {c.text()}\n")
         if order:
             out.write(_("  （0 または「戻る」で前の質問へ）") + "\n")
@@ -186,10 +202,10 @@ def run_questionnaire(day_text: str | None, ask: Callable[[str], str], out: Text
             answers.pop(order.pop(), None)
             continue
         if q.kind == "choice":
-            if not (reply.isdigit() and 1 <= int(reply) <= len(q.choices)):
-                out.write(_("1から{n}の番号で答えてください。").format(n=len(q.choices)) + "\n")
+            if not (reply.isdigit() and 1 <= int(reply) <= len(offered)):
+                out.write(_("1から{n}の番号で答えてください。").format(n=len(offered)) + "\n")
                 continue
-            reply = q.choices[int(reply) - 1].value
+            reply = offered[int(reply) - 1].value
         answers[q.id] = reply
         if q.id not in order:
             order.append(q.id)
@@ -206,18 +222,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args_list: list[str]) -> int:
+    wants_json = False
     try:
+        # --json asks for the errors in JSON too, even when the rest cannot be parsed.
+        wants_json = _wants_json(args_list)
         args = _parser().parse_args(args_list)
         if args.command == "assess":
+            wants_json = bool(args.json)
             return run_assess(args, sys.stdout)
         return run_questionnaire(getattr(args, "on", None), input, sys.stdout)
     except InputError as err:
-        sys.stderr.write(_("エラー：{message} [{code}]").format(message=err.message, code=err.code))
-        sys.stderr.write("\n")
+        _refuse(err, sys.stdout if wants_json else None)
         return 2
     except (EOFError, KeyboardInterrupt):
         sys.stderr.write("\n" + _("中断しました。") + "\n")
         return 1
+
+
+def _wants_json(args_list: list[str]) -> bool:
+    """Whether ``assess --json`` was asked for (``--js`` too: argparse takes a prefix)."""
+    flags = [a for a in args_list if a.startswith("--j") and "--json".startswith(a)]
+    return bool(flags) and "assess" in args_list
+
+
+def _refuse(err: InputError, out: TextIO | None) -> None:
+    """Bad input (contract A9): one line on stderr and, for ``--json``, the errors on stdout."""
+    message = " ".join(err.message.splitlines())  # a typed value never breaks the one line
+    sys.stderr.write(_("エラー：{message} [{code}]").format(message=message, code=err.code))
+    sys.stderr.write("\n")
+    if out is not None:
+        error = {**err.to_dict(), "message": message}
+        out.write(json.dumps({"errors": [error]}, ensure_ascii=False) + "\n")
 
 
 __all__ = ["UNKNOWN", "main", "render"]

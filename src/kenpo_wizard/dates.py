@@ -1,9 +1,12 @@
 """Reading the dates people type: 西暦 or 和暦, half- or full-width, with any usual separator.
 
 Accepted: ``2025-12-01``, ``2025/12/1``, ``2025.12.1``, ``2025年12月1日``, ``20251201``,
-``R7.12.1``, ``R7/12/1``, ``令和7年12月1日``, ``令和元年5月1日``, ``H31.4.30``, ``S64.1.7``,
+``R7.12.1``, ``R7/12/1``, ``令和7年12月1日``, ``令和元年5月1日``, ``H31.4.30``, ``H1.1.8``,
 full-width digits and letters. A day that does not exist (2025-02-30) or a 和暦 year that
-its era never reached (平成32年) is an error with a Japanese message, never a guess.
+its era never reached (平成32年) is an error with a Japanese message, never a guess, and so is
+a day outside :data:`FIRST_DAY` … :data:`LAST_DAY` (contract A9: ``S64.1.7`` is read, then
+refused): the engine answers for 平成 and 令和 only, and every date it computes from a day in
+that range can be written (和暦, a calendar's next day).
 """
 
 from __future__ import annotations
@@ -14,9 +17,14 @@ import unicodedata
 
 from .errors import InputError
 from .i18n import _
-from .wareki import ERA_BY_KEY, ERAS
+from .wareki import ERA_BY_KEY, ERAS, both
 
 MAX_INPUT_LENGTH = 40
+
+# The days the engine answers for, the one place they are defined (contract.md, A9): from the
+# first day of 平成 to the end of 2099. Any day typed or passed outside them is bad input.
+FIRST_DAY = ERA_BY_KEY["平成"].start  # 1989-01-08
+LAST_DAY = dt.date(2099, 12, 31)
 
 _SEIREKI = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -48,7 +56,7 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
         raise InputError("date_missing", _("日付を入力してください。例：2025-12-01"), field)
     m = _SEIREKI.fullmatch(s) or _COMPACT.fullmatch(s)
     if m:
-        return _make(int(m[1]), int(m[2]), int(m[3]), text, field)
+        return check_day(_make(int(m[1]), int(m[2]), int(m[3]), text, field), field, text)
     w = _WAREKI.fullmatch(s)
     if w:
         era = ERA_BY_KEY[w["era"]]
@@ -64,12 +72,28 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
                 ),
                 field,
             )
-        return day
+        return check_day(day, field, text)
     raise InputError(
         "date_unreadable",
         _(
             "日付として読み取れません：{text}。例：2025-12-01、2025/12/1、令和7年12月1日、R7.12.1"
         ).format(text=text),
+        field,
+    )
+
+
+def check_day(day: dt.date, field: str = "date", text: str | None = None) -> dt.date:
+    """``day`` itself if the engine answers for it, else :class:`InputError` naming the range
+    (``text``: the day as typed, shown in the message; else the day in ISO form)."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return day
+    raise InputError(
+        "date_out_of_range",
+        _("{text} は扱えない日付です。{first}から{last}までの日付を指定してください。").format(
+            text=(text or day.isoformat())[:MAX_INPUT_LENGTH],
+            first=both(FIRST_DAY),
+            last=both(LAST_DAY),
+        ),
         field,
     )
 

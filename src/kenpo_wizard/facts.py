@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 
-from .dates import parse_date
+from .dates import check_day, parse_date
 from .errors import InputError
 from .i18n import N_, _, sep_list
 from .leaflet import ABOLITION_DAY
@@ -34,6 +34,7 @@ ENUM_FACTS: dict[str, tuple[str, ...]] = {
 }
 DATE_FACTS = ("joined_on", "eligibility_lost_on")
 INT_FACTS = {"age": (0, 130)}
+CHILD_AGE_LIMIT = 18  # assisted_visit=child is for someone younger (contract A9)
 
 FACT_LABELS: dict[str, str] = {
     "joined_on": N_("加入日（資格取得日）"),
@@ -102,6 +103,40 @@ def read_whole_number(text: str) -> int | None:
     return int(t) if t.isascii() and t.isdigit() and len(t) <= 3 else None
 
 
+def gather_facts(pairs: Iterable[tuple[str, object]]) -> dict[str, object]:
+    """Facts from several places (a file, options) into one mapping; a fact given twice must
+    have the same value both times (contract A9: 70 and 「70」 are the same, 70 and 72 are not)."""
+    out: dict[str, object] = {}
+    for name, value in pairs:
+        if name in out and not _same_value(name, out[name], value):
+            raise InputError(
+                "conflicting_fact",
+                _(
+                    "「{name}」に異なる値が指定されています：「{first}」と「{second}」。"
+                    "1つにしてください。"
+                ).format(name=name[:40], first=_shown(out[name]), second=_shown(value)),
+                name[:40],
+            )
+        out[name] = value
+    return out
+
+
+def _shown(value: object) -> str:
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return " ".join(text.split())[:40]
+
+
+def _same_value(name: str, a: object, b: object) -> bool:
+    if a == b:
+        return True
+    if name not in FACT_NAMES:
+        return False
+    absent = [v is None or v == "" for v in (a, b)]
+    if any(absent):
+        return all(absent)
+    return _parse_value(name, a) == _parse_value(name, b)  # a bad value is reported as such
+
+
 def parse_facts(raw: Mapping[str, object]) -> Facts:
     """Validate a mapping of fact names to values (strings, ints or dates)."""
     values: dict[str, object] = {}
@@ -122,9 +157,9 @@ def _parse_value(name: str, value: object) -> object:
     label = _(FACT_LABELS[name])
     if name in DATE_FACTS:
         if isinstance(value, dt.datetime):
-            return value.date()
+            return check_day(value.date(), name)
         if isinstance(value, dt.date):
-            return value
+            return check_day(value, name)
         if isinstance(value, str):
             return parse_date(value, field=name)
         raise InputError(
@@ -178,6 +213,19 @@ def check_consistent(f: Facts) -> None:
     if f.joined_on and f.eligibility_lost_on and f.eligibility_lost_on <= f.joined_on:
         raise conflict(
             "eligibility_lost_on", _("資格喪失日は加入日（資格取得日）より後の日付にしてください。")
+        )
+    if f.join_date == "unknown" and f.joined_on is not None:
+        raise conflict(
+            "join_date",
+            _("加入日（資格取得日）を指定した場合、加入した時期を「わからない」にはできません。"),
+        )
+    if f.assisted_visit == "child" and f.age is not None and f.age >= CHILD_AGE_LIMIT:
+        raise conflict(
+            "assisted_visit",
+            _(
+                "「子どもにベビーシッターなどが同行する」は、{n}歳未満の方の受診についてのみ"
+                "選べます（年齢：{age}歳）。"
+            ).format(n=CHILD_AGE_LIMIT, age=f.age),
         )
     if f.joined_after_abolition and f.health_insurance_card in ("held", "lost"):
         raise conflict(

@@ -176,7 +176,7 @@ QUESTIONS: list[Node] = [
         band_hint=N_("受診日・基準日時点の満年齢が当てはまるものを選んでください。"),
         fact="age",
         next=Branch("age band", ("over_75", "leaving"), _after_age),
-        examples=("40", "72", "80"),
+        examples=("10", "40", "72", "80"),
         minimum=0,
         maximum=130,
     ),

@@ -82,8 +82,13 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
+def uri_allowed(value: str) -> bool:
+    """Whether ``value`` can be a URI property (no control characters: one content line)."""
+    return not any(ord(c) < 0x20 or c == "\x7f" for c in value)
+
+
 def _uri(value: str) -> str:
-    if any(ord(c) < 0x20 or c == "\x7f" for c in value):
+    if not uri_allowed(value):
         raise ValueError("a URI in a calendar cannot hold control characters")
     return value
 

@@ -11,6 +11,7 @@ the start and returns the facts gathered, the answered path and the node to show
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -65,6 +66,20 @@ class Question:
 
     def choice(self, value: str) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
+
+    def offered(self, facts: Facts) -> tuple[Choice, ...]:
+        """The choices that can be true of someone with ``facts`` (no rule here: a choice is
+        left out when :func:`check_consistent` refuses its facts, e.g. a child's companion
+        for an adult, contract A9). The walk refuses the others if a URL names them."""
+        return tuple(c for c in self.choices if _consistent(facts, c.facts))
+
+
+def _consistent(facts: Facts, more: Mapping[str, object]) -> bool:
+    try:
+        check_consistent(dataclasses.replace(facts, **more))  # type: ignore[arg-type]
+    except InputError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -229,6 +244,7 @@ def enumerate_paths(flow: Flow, on: dt.date) -> list[State]:
             done.append(state)
             continue
         q = state.node
-        values = [c.value for c in q.choices] if q.kind == "choice" else list(q.examples)
+        offered = q.offered(state.facts)
+        values = [c.value for c in offered] if q.kind == "choice" else list(q.examples)
         todo.extend({**answers, q.id: v} for v in reversed(values))
     return done

@@ -21,8 +21,9 @@ from .assessment import (
     Phase,
     Status,
 )
+from .dates import check_day
+from .documents import LATER_ELDERLY_AGE as LATER_ELDERLY_AGE  # P5, for the flow and bands
 from .documents import (
-    LATER_ELDERLY_AGE,
     Person,
     certificate_issue,
     documents_of,
@@ -31,7 +32,8 @@ from .documents import (
     returns_of,
     shorter_validity_possible,
 )
-from .facts import Facts, parse_facts
+from .errors import InputError
+from .facts import Facts, check_consistent, parse_facts
 from .leaflet import (
     ABOLITION_DAY,
     CERTIFICATE_EXPIRED_FROM,
@@ -75,12 +77,15 @@ def assess(
     """The answer for a person (``facts``) on the day ``on``; see spec/contract.md.
 
     ``today`` is the day the answer is made (Japan time; default ``on``): it sets only the
-    tense of dated events (v3 A8), never what the answer is.
-    """
-    f = facts if isinstance(facts, Facts) else parse_facts(facts)
+    tense of dated events (v3 A8), never what the answer is. Bad input raises
+    :class:`~kenpo_wizard.errors.InputError` (contract A9): a day outside
+    :data:`~kenpo_wizard.dates.FIRST_DAY` … :data:`~kenpo_wizard.dates.LAST_DAY`, a bad or
+    contradictory fact, also in a :class:`Facts` made without :func:`parse_facts`."""
     for day in (on, today):
         if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
             raise TypeError("on and today must be datetime.date")
+    check_day(on, "on")
+    f = parse_facts(facts.to_dict() if isinstance(facts, Facts) else facts)
     answer = decide(f, on, today)
     return dataclasses.replace(answer, next_change=_next_change(f, answer))
 
@@ -389,6 +394,10 @@ def _next_change(facts: Facts, now: Assessment) -> Change | None:
     Candidates are the leaflet's rule boundaries and the person's own dates (joining,
     losing eligibility); between two candidates the answer cannot change.
     """
+    if now.first_step == "later_elderly":
+        # Outside this association (P5); the age holds on the assessed day only, so a later
+        # day would be another person's answer (their 75th birthday moves with it).
+        return None
     days = set(RULE_BOUNDARIES)
     days.update(d for d in (facts.joined_on, facts.eligibility_lost_on) if d is not None)
     certificate = now.holding(Document.ELIGIBILITY_CERTIFICATE)
@@ -457,7 +466,12 @@ def answers_can_change(facts: Facts, on: dt.date, variants: Iterable[Mapping[str
     then (P14), so a member whose answer is already fixed (資格喪失, say) is not asked about
     cards and certificates that cannot change it."""
     base = _outcome(decide(facts, on))
-    return any(
-        _outcome(decide(dataclasses.replace(facts, **v), on)) != base  # type: ignore[arg-type]
-        for v in variants
-    )
+    for v in variants:
+        changed = dataclasses.replace(facts, **v)  # type: ignore[arg-type]
+        try:
+            check_consistent(changed)  # an answer that cannot be true is not offered (A9)
+        except InputError:
+            continue
+        if _outcome(decide(changed, on)) != base:
+            return True
+    return False

@@ -41,7 +41,6 @@ from .phrases import (
 )
 from .wareki import days_phrase, wareki, wareki_month
 
-
 # The decisions this module carries out, not the rules: only the dates the member gave (P15),
 # plain first (P16). Held against spec/domain.md by tests/engine/test_registry.py.
 DECISIONS = ("P15", "P16")

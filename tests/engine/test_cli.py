@@ -56,22 +56,22 @@ def test_summary_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
     assert "結果コード：T-" in out
 
 
-@pytest.mark.parametrize(
-    ("args", "code_word"),
-    [
-        (["assess", "--on", "2025-02-30"], "date_impossible"),
-        (["assess", "--fact", "colour=blue"], "unknown_fact"),
-        (["assess", "--fact", "mynumber_card=maybe"], "bad_value"),
-        (["assess", "--fact", "age=200"], "bad_value"),
-        (["assess", "--fact", "nonsense"], "bad_fact"),
-        (
-            ["assess", "--fact", "mynumber_card=none", "--fact", "insurance_use=registered"],
-            "contradiction",
-        ),
-        (["assess", "--facts", "/nonexistent.json"], "facts_file"),
-        (["assess", "--bogus"], "usage"),
-    ],
-)
+BAD_INPUT = [
+    (["assess", "--on", "2025-02-30"], "date_impossible"),
+    (["assess", "--fact", "colour=blue"], "unknown_fact"),
+    (["assess", "--fact", "mynumber_card=maybe"], "bad_value"),
+    (["assess", "--fact", "age=200"], "bad_value"),
+    (["assess", "--fact", "nonsense"], "bad_fact"),
+    (
+        ["assess", "--fact", "mynumber_card=none", "--fact", "insurance_use=registered"],
+        "contradiction",
+    ),
+    (["assess", "--facts", "/nonexistent.json"], "facts_file"),
+    (["assess", "--bogus"], "usage"),
+]
+
+
+@pytest.mark.parametrize(("args", "code_word"), BAD_INPUT)
 def test_bad_input_exits_2_with_one_japanese_line(
     capsys: pytest.CaptureFixture[str], args: list[str], code_word: str
 ) -> None:
@@ -80,6 +80,20 @@ def test_bad_input_exits_2_with_one_japanese_line(
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("エラー：")
     assert f"[{code_word}]" in err
+
+
+@pytest.mark.parametrize(("args", "code_word"), BAD_INPUT)
+def test_bad_input_with_json_also_gives_the_errors_on_stdout(
+    capsys: pytest.CaptureFixture[str], args: list[str], code_word: str
+) -> None:
+    """--json: one ``{"errors": [...]}`` line on stdout besides the line on stderr (A9)."""
+    code, out, err = run(capsys, *args, "--json")
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("エラー：") and f"[{code_word}]" in err
+    assert out.count("\n") == 1
+    (error,) = json.loads(out)["errors"]
+    assert error["code"] == code_word and error["message"] in err
+    assert set(error) == {"code", "message", "field"}
 
 
 def _replies(*answers: str) -> Iterator[str]:

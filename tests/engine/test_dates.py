@@ -33,9 +33,7 @@ D = dt.date
         ("R1.5.1", D(2019, 5, 1)),
         ("平成31年4月30日", D(2019, 4, 30)),
         ("H31.4.30", D(2019, 4, 30)),
-        ("昭和64年1月7日", D(1989, 1, 7)),
         ("平成元年1月8日", D(1989, 1, 8)),
-        ("S50.4.1", D(1975, 4, 1)),
         ("R11.12.1", D(2029, 12, 1)),
     ],
 )
@@ -58,6 +56,15 @@ def test_accepted_forms(text: str, expected: dt.date) -> None:
         ("12/1", "date_unreadable"),
         ("", "date_missing"),
         ("2" * 200, "date_too_long"),
+        # A9: only days from the first of 平成 to the end of 2099
+        ("昭和64年1月7日", "date_out_of_range"),
+        ("S50.4.1", "date_out_of_range"),
+        ("1989-01-07", "date_out_of_range"),
+        ("0001-01-01", "date_out_of_range"),
+        ("1868-01-01", "date_out_of_range"),
+        ("2100-01-01", "date_out_of_range"),
+        ("9999-12-31", "date_out_of_range"),
+        ("令和82年1月1日", "date_out_of_range"),
     ],
 )
 def test_rejected_with_japanese_message(text: str, code: str) -> None:

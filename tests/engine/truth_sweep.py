@@ -143,7 +143,9 @@ def problems(case: Case) -> list[str]:
     # 4. Only dates of the facts, the leaflet or the rules (A6).
     allowed = allowed_days(case)
     for day, month_only in days_in(text):
-        if day not in allowed and not (month_only and any(d.replace(day=1) == day for d in allowed)):
+        if day not in allowed and not (
+            month_only and any(d.replace(day=1) == day for d in allowed)
+        ):
             out.append(f"date not in the facts or rules: {day}")
     # 5. No future tense for an event before today (A8).
     for sentence in re.split(r"[。\n]", text):

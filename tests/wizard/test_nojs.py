@@ -122,7 +122,7 @@ def test_static_back_and_change_links(nojs_page: Page, base_url: str) -> None:
     assert nojs_page.get_attribute(".kw-screen", "data-node") == "age"
     assert nojs_page.url.endswith("/wizard/s/before/employee/")
     labels = nojs_page.locator(".kw-choice-label").all_inner_texts()
-    assert labels == ["69歳以下", "70〜74歳", "75歳以上"]
+    assert labels == ["17歳以下", "18〜69歳", "70〜74歳", "75歳以上"]
     nojs_page.click(".kw-restart")
     assert nojs_page.url.endswith("/wizard/s/")
 

@@ -41,6 +41,9 @@ def agent(query: str, today: str, lang: str = SOURCE_LANGUAGE) -> str:
 def _agent_json(query: str, today: str) -> str:
     try:
         return json.dumps(_agent(query, dt.date.fromisoformat(today)), ensure_ascii=False)
+    except InputError as err:  # bad input not named above (a device's day past 2099): A9
+        error = {"kind": "error", "node": err.field, "message": err.message}
+        return json.dumps(error, ensure_ascii=False)
     except Exception as exc:  # a bug must still leave the agent a message, not a blank panel
         return json.dumps(
             {"kind": "error", "message": _("内部エラーが発生しました。"), "why": type(exc).__name__}

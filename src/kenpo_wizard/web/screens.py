@@ -77,6 +77,8 @@ def _step(query: str, today: str, base: str) -> str:
     try:
         ctx = Context("js", dt.date.fromisoformat(today), base_url=base)
         return json.dumps(screen(query, ctx.on, ctx).to_dict(), ensure_ascii=False)
+    except InputError as err:  # bad input the screens did not name (a device's day past 2099)
+        return json.dumps(_error_screen(err.message, err.code).to_dict(), ensure_ascii=False)
     except Exception as exc:  # a bug must still give the member a way out, not a blank page
         page = _error_screen(_("内部エラーが発生しました。"), f"{type(exc).__name__}")
         return json.dumps(page.to_dict(), ensure_ascii=False)
@@ -170,7 +172,14 @@ def _question_screen(
             views.dropped_notice() if dropped and error is None else "",
             views.day_line(ctx, path),
             views.question_form(
-                ctx, q, len(state.path) + 1, ctx.query(base_answers), prefix, current, error
+                ctx,
+                q,
+                len(state.path) + 1,
+                ctx.query(base_answers),
+                prefix,
+                current,
+                error,
+                q.offered(state.facts),  # what can be true of this person (A9)
             ),
             views.links(views.restart(ctx)),
         ],

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..assessment import Assessment
 from ..dates import parse_date
 from ..errors import InputError
-from ..flow import FLOW, Question
+from ..flow import FLOW, Choice, Question
 from ..i18n import N_, _, sep_alternatives
 from ..leaflet import SECTION_TITLES, Section
 from ..reminders import STATIC_FILE, Reminder
@@ -120,7 +120,9 @@ def question_form(
     prefix: Path,
     current: str,
     error: InputError | None,
+    offered: Sequence[Choice] | None = None,
 ) -> Html:
+    """The question's form; a choice question shows ``offered`` (default: all its choices)."""
     bands = ctx.bands.get(q.id)
     as_ranges = q.kind != "choice" and ctx.mode == "static" and bool(bands)
     text = q.band_hint if as_ranges and q.band_hint else q.hint  # buttons, not a field to type in
@@ -134,7 +136,7 @@ def question_form(
     )
     if q.kind == "choice" or as_ranges:
         if q.kind == "choice":
-            options = [(c.value, c.text(), _(c.hint)) for c in q.choices]
+            options = [(c.value, c.text(), _(c.hint)) for c in offered or q.choices]
         else:
             options = [(b.value, b.label, "") for b in bands or ()]
         field = render(
