@@ -114,6 +114,11 @@ def C_(context: str, message: str) -> str:
     return _translation.pgettext(context, message)
 
 
+def n_(singular: str, plural: str, n: int) -> str:
+    """A message whose words follow a number ("in 1 day", "in 3 days"); Japanese has one form."""
+    return _translation.ngettext(singular, plural, n)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction; translated where it is shown."""
     return message

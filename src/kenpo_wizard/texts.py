@@ -26,6 +26,7 @@ from .leaflet import (
     SECTION_TITLES,
     Document,
     Form,
+    Reason,
 )
 from .phrases import (
     ASK_NAMES,
@@ -61,6 +62,7 @@ class Explanation:
     headline: str  # one plain sentence for the day asked (P16, v3 A7)
     first_step: str  # what to do first (the 「すること」 of 「次にすること」)
     parts: tuple[Part, ...]
+    todo: tuple[tuple[str, str], ...] = ()  # 「次にすること」 as (label, text): what, who, when, ask
     references: tuple[Reference, ...] = ()
     sources: tuple[tuple[str, str], ...] = ()
 
@@ -171,6 +173,7 @@ def explain(a: Assessment, inexact: Collection[str] = ()) -> Explanation:
         headline=headline,
         first_step=todo[0][1],
         parts=parts,
+        todo=tuple(todo),
         references=references,
         sources=tuple((str(s), _(SECTION_TITLES[s])) for s in a.sources),
     )
@@ -323,10 +326,18 @@ def _head(a: Assessment, vague: frozenset[dt.date]) -> tuple[str, Todo]:
     if step in ("show", "submit_then_show"):
         headline = _("受診のときは{doc}を提示します").format(doc=best)
         what = _("医療機関の窓口で{doc}を提示します。").format(doc=best)
+        who = _("受診する方")
         if step == "submit_then_show":
-            headline += _("。資格確認書の申請も必要です")
+            # a helper's card beside the マイナ保険証 (申請②) is the member's choice to apply for
+            optional = a.eligibility_certificate.reasons == (Reason.ASSISTED_VISIT,)
+            headline += (
+                _("。資格確認書の申請もできます") if optional else _("。資格確認書の申請も必要です")
+            )
             what += _("あわせて、下の「提出するもの」を出します。")
-        return headline, _todo(what, _("受診する方"), _("受診のたびに"), ask)
+            who = _("受診する方（申請書は{to}へ）").format(
+                to=_("当組合") if direct(a) else _("勤務先の事務担当者")
+            )
+        return headline, _todo(what, who, _("受診のたびに"), ask)
     if step == "check":
         return (
             _("お答えいただいた内容だけでは決まりません"),

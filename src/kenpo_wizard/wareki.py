@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .i18n import C_, N_, _
+from .i18n import C_, N_, _, n_
 
 
 @dataclass(frozen=True)
@@ -142,5 +142,8 @@ def days_phrase(on: dt.date, day: dt.date) -> str:
     """How far ``day`` is from ``on``, as a member reads it: あと3日・今日・3日前."""
     n = (day - on).days
     if n > 0:
-        return _("あと{n}日").format(n=n)
-    return _("今日") if n == 0 else _("{n}日前").format(n=-n)
+        # i18n: plural forms, so that English says "in 1 day" and "in 3 days"
+        return n_("あと{n}日", "あと{n}日", n).format(n=n)
+    if n == 0:
+        return _("今日")
+    return n_("{n}日前", "{n}日前", -n).format(n=-n)

@@ -342,7 +342,16 @@ def explanation_sections(x: Explanation) -> Html:
     """Every part of the answer in the one reading order (texts.READING_ORDER), as on the CLI."""
     out = []
     for part in x.parts:
-        if part.key == "refs":
+        if part.key == "todo":
+            inner = render(
+                "result.html",
+                "todo",
+                rows=join(
+                    render("result.html", "todo_row", label=label, text=text)
+                    for label, text in x.todo
+                ),
+            )
+        elif part.key == "refs":
             inner = render(
                 "result.html", "list", cls="", items=join(_reference(r) for r in x.references)
             )
