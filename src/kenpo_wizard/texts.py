@@ -62,7 +62,9 @@ class Explanation:
     headline: str  # one plain sentence for the day asked (P16, v3 A7)
     first_step: str  # what to do first (the 「すること」 of 「次にすること」)
     parts: tuple[Part, ...]
-    todo: tuple[tuple[str, str], ...] = ()  # 「次にすること」 as (label, text): what, who, when, ask
+    todo: tuple[
+        tuple[str, str], ...
+    ] = ()  # 「次にすること」 as (label, text): what, who, when, ask
     references: tuple[Reference, ...] = ()
     sources: tuple[tuple[str, str], ...] = ()
 
@@ -113,7 +115,8 @@ def explain(a: Assessment, inexact: Collection[str] = ()) -> Explanation:
     vague = _vague_days(a, inexact)
     headline, todo = _head(a, vague)
     lists: dict[str, list[str]] = {
-        "todo": [f"{label}：{text}" for label, text in todo],
+        # i18n: a line of 「次にすること」: what, who, when or whom to ask, then its text
+        "todo": [_("{label}：{text}").format(label=label, text=text) for label, text in todo],
         "show": [alternative_label(alt) for alt in a.show_at_clinic],
         "submit": [_submit_text(a, x) for x in a.submit],
         "receive": [_delivery_text(d) for d in a.receive],
@@ -256,16 +259,22 @@ def _hand_in_to(a: Assessment) -> str:
 
 
 def _returns_when(a: Assessment, vague: frozenset[dt.date]) -> str:
+    """The 「いつ」 of a return: from the 資格喪失日 (A5); the website's 5 days are for the
+    事業所担当者 (P10), so not for 任意継続 (A4)."""
     day = next((r.from_day for r in a.returns if r.from_day is not None), None)
+    five = not direct(a)
     if day is None:
-        since = _("後期高齢者医療制度に加入した日（資格喪失日）以降")
-    elif day in vague:
-        since = _("資格喪失日以降")
-    else:
-        since = _("{day}（資格喪失日）以降").format(day=wareki(day))
-    if direct(a):  # the website's 5 days are for the 事業所担当者 (P10): not for 任意継続
-        return since
-    return since + _("、5日以内（5日は参考）")
+        return (
+            _("後期高齢者医療制度に加入した日（資格喪失日）から5日以内（5日は参考）")
+            if five
+            else _("後期高齢者医療制度に加入した日（資格喪失日）から")
+        )
+    if day in vague:
+        return _("資格喪失日から5日以内（5日は参考）") if five else _("資格喪失日から")
+    text = (
+        _("{day}（資格喪失日）から5日以内（5日は参考）") if five else _("{day}（資格喪失日）から")
+    )
+    return text.format(day=wareki(day))
 
 
 def _head(a: Assessment, vague: frozenset[dt.date]) -> tuple[str, Todo]:
@@ -324,20 +333,34 @@ def _head(a: Assessment, vague: frozenset[dt.date]) -> tuple[str, Todo]:
             _todo(_("加入日をお待ちください。"), _("ご本人"), when, ask),
         )
     if step in ("show", "submit_then_show"):
-        headline = _("受診のときは{doc}を提示します").format(doc=best)
-        what = _("医療機関の窓口で{doc}を提示します。").format(doc=best)
-        who = _("受診する方")
-        if step == "submit_then_show":
-            # a helper's card beside the マイナ保険証 (申請②) is the member's choice to apply for
-            optional = a.eligibility_certificate.reasons == (Reason.ASSISTED_VISIT,)
-            headline += (
-                _("。資格確認書の申請もできます") if optional else _("。資格確認書の申請も必要です")
+        if step == "show":
+            return (
+                _("受診のときは{doc}を提示します").format(doc=best),
+                _todo(
+                    _("医療機関の窓口で{doc}を提示します。").format(doc=best),
+                    _("受診する方"),
+                    _("受診のたびに"),
+                    ask,
+                ),
             )
-            what += _("あわせて、下の「提出するもの」を出します。")
-            who = _("受診する方（申請書は{to}へ）").format(
-                to=_("当組合") if direct(a) else _("勤務先の事務担当者")
+        # a helper's card beside the マイナ保険証 (申請②) is the member's choice to apply for
+        optional = a.eligibility_certificate.reasons == (Reason.ASSISTED_VISIT,)
+        to = _("当組合") if direct(a) else _("勤務先の事務担当者")
+        if optional:
+            headline = _("受診のときは{doc}を提示します。資格確認書の申請もできます")
+            what = _(
+                "医療機関の窓口で{doc}を提示します。資格確認書を申請する場合は、"
+                "下の「提出するもの」を{to}に出します。"
             )
-        return headline, _todo(what, who, _("受診のたびに"), ask)
+        else:
+            headline = _("受診のときは{doc}を提示します。資格確認書の申請も必要です")
+            what = _(
+                "医療機関の窓口で{doc}を提示します。あわせて、下の「提出するもの」を{to}に出します。"
+            )
+        return (
+            headline.format(doc=best),
+            _todo(what.format(doc=best, to=to), _("受診する方"), _("受診のたびに"), ask),
+        )
     if step == "check":
         return (
             _("お答えいただいた内容だけでは決まりません"),
