@@ -90,7 +90,8 @@ def test_a_member_who_leaves_gets_the_day_of_leaving_and_returns_the_card_before
     assert r.summary == "資格喪失日：当組合の書類では受診できなくなります"
     text = "\n".join(r.lines)
     # R21, dated from the 資格喪失日 (v3 A5), to the employer's clerk
-    assert "返却するもの：「資格確認書」を令和9年4月1日（資格喪失日）以降、5日以内に" in text
+    assert "返却するもの：「資格確認書」を令和9年4月1日（資格喪失日）以降" in text
+    assert "令和9年3月31日までは使えます）、5日以内に" in text
     step, rest = text.split("返却するもの：", 1)
     assert "「資格確認書」を返却します" in step and "勤務先の事務担当者へ返却" in rest
     assert "新しく加入した医療保険の保険者" in text  # whom to ask then (P10, 参考)
