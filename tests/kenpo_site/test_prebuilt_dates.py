@@ -43,14 +43,18 @@ def band_walk(on: dt.date) -> Iterator[tuple[Path, dict[str, Range], dict[tuple[
     todo: list[tuple[Path, dict[str, Range], dict[tuple[str, str], str]]] = [([], {}, {})]
     while todo:
         path, ranged, labels = todo.pop()
-        node = walk(FLOW, dict(path), on).node
+        state = walk(FLOW, dict(path), on)
+        assert state.error is None, path  # the build offers only answers that can be true
+        node = state.node
         if isinstance(node, Outcome):
             if ranged:
                 yield path, ranged, labels
             continue
         assert isinstance(node, Question)
         if node.kind == "choice":
-            todo.extend(([*path, (node.id, c.value)], ranged, labels) for c in node.choices)
+            todo.extend(
+                ([*path, (node.id, c.value)], ranged, labels) for c in node.offered(state.facts)
+            )
             continue
         for band, r in bands(node, dict(path), sig):
             wide = r.start is None or r.end is None or r.start != r.end
