@@ -138,7 +138,7 @@ def test_works_at_320px(page: Page, base_url: str) -> None:
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= 320
     size = page.evaluate(
-        "parseFloat(getComputedStyle(document.querySelector('#kenpo-wizard .kw-first')).fontSize)"
+        "parseFloat(getComputedStyle(document.querySelector('#kenpo-wizard .kw-todo dd')).fontSize)"
     )
     assert size >= 16
 
