@@ -282,34 +282,23 @@ def _head(a: Assessment, vague: frozenset[dt.date]) -> tuple[str, Todo]:
     step = a.first_step
     best = alternative_label(a.show_at_clinic[0]) if a.show_at_clinic else ""
     ask = _ask_name(a)
-    returns = sep_list().join(quoted(doc_label(r.document)) for r in a.returns)
     if step == "later_elderly":
-        what = _("後期高齢者医療制度の資格で受診します。")
-        if returns:
-            what = _("当組合の{docs}を返却します（お持ちの場合）。").format(docs=returns) + what
-        return (
+        return _no_longer_covered(
+            a,
+            vague,
             _("75歳以上の方は当組合の加入者ではありません"),
-            _todo(
-                what,
-                _("ご本人"),
-                _returns_when(a, vague) if returns else _("後期高齢者医療制度に加入した日から"),
-                ask,
-            ),
+            _("後期高齢者医療制度の資格で受診します。"),
+            _("当組合の{docs}を返却します（お持ちの場合）。"),
+            _("後期高齢者医療制度に加入した日から"),
         )
     if step == "after_loss":
-        what = _(
-            "新しく加入した医療保険の資格で受診し、医療機関には保険者が変わったことを伝えます。"
-        )
-        if returns:
-            what = _("当組合の{docs}を返却します。").format(docs=returns) + what
-        return (
+        return _no_longer_covered(
+            a,
+            vague,
             _("この日は資格喪失後のため、当組合の書類では受診できません"),
-            _todo(
-                what,
-                _("ご本人"),
-                _returns_when(a, vague) if returns else _("資格喪失日から"),
-                ask,
-            ),
+            _("新しく加入した医療保険の資格で受診し、医療機関には保険者が変わったことを伝えます。"),
+            _("当組合の{docs}を返却します。"),
+            _("資格喪失日から"),
         )
     if step == "before_joining":
         starts = a.next_change.day if a.next_change else None
@@ -423,6 +412,21 @@ def _head(a: Assessment, vague: frozenset[dt.date]) -> tuple[str, Todo]:
             ask,
         ),
     )
+
+
+def _no_longer_covered(
+    a: Assessment,
+    vague: frozenset[dt.date],
+    headline: str,
+    then: str,
+    give_back: str,
+    since: str,
+) -> tuple[str, Todo]:
+    """75 and over, or after 資格喪失: return what is due (A2, A5), then see a doctor elsewhere."""
+    returns = sep_list().join(quoted(doc_label(r.document)) for r in a.returns)
+    what = give_back.format(docs=returns) + then if returns else then
+    when = _returns_when(a, vague) if returns else since
+    return headline, _todo(what, _("ご本人"), when, _ask_name(a))
 
 
 def _certificate_when(a: Assessment) -> str:
