@@ -13,8 +13,9 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page
 from wizkit import (
+    Gate,
     expected_screen,
     load,
     one_per_answer,
@@ -107,8 +108,7 @@ def test_golden_outcomes_with_real_input(page: Page, base_url: str) -> None:
 def test_answers_before_ready_step_through_static_pages_in_place(page: Page, base_url: str) -> None:
     """Nobody waits for Pyodide: while it loads, answers show the build's static pages in
     place (same page, the address holds the answers); then the engine takes over."""
-    held: list[Route] = []
-    page.route("**/pyodide/*/pyodide.asm.wasm", lambda r: held.append(r))  # not arrived yet
+    wasm = Gate(page, "**/pyodide/*/pyodide.asm.wasm")  # not arrived yet
     page.goto(f"{base_url}/wizard/")
     page.click(f"{SCREEN} button[value='before']")
     page.wait_for_selector(f"{SCREEN}[data-node='member_type'][data-source='static']")
@@ -116,9 +116,7 @@ def test_answers_before_ready_step_through_static_pages_in_place(page: Page, bas
     assert page.url == f"{base_url}/wizard/?since=before"  # no navigation away
     assert "回答を受け付けました" not in page.inner_text("#kenpo-wizard [data-kw-status]")
     assert "今日" in page.inner_text(f"{SCREEN} .kw-day")  # today's line, not the no-JS note
-    for route in held:
-        route.continue_()
-    page.unroute("**/pyodide/*/pyodide.asm.wasm")
+    wasm.open()
     wait_ready(page)
     page.click(f"{SCREEN} button[value='employee']")
     page.wait_for_selector(f"{SCREEN}[data-node='age'][data-enhanced='1']")
@@ -130,16 +128,14 @@ def test_answer_before_ready_waits_when_the_build_day_has_passed(page: Page, bas
     """Days after the build (its answers may have changed) the static pages are not shown in
     place: the answer is taken, progress is shown, then the engine answers."""
     page.add_init_script("const now = Date.now; Date.now = () => now() + 40 * 86400000;")
-    held: list[Route] = []
-    page.route("**/pyodide/*/pyodide.asm.wasm", lambda r: held.append(r))  # not arrived yet
+    wasm = Gate(page, "**/pyodide/*/pyodide.asm.wasm")  # not arrived yet
     page.goto(f"{base_url}/wizard/")
     page.click(f"{SCREEN} button[value='before']")  # before the engine is ready
     status = page.locator("#kenpo-wizard [data-kw-status]")
     status.locator("progress").wait_for()
     assert "回答を受け付けました" in status.inner_text()
     assert page.get_attribute(SCREEN, "data-node") == "since"  # waits: nothing shown early
-    for route in held:
-        route.continue_()
+    wasm.open()
     page.wait_for_selector(f"{SCREEN}[data-node='member_type']", timeout=120_000)
     assert page.url.endswith("/wizard/?since=before")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 from kenpo_wizard import texts
 from kenpo_wizard.flow import FLOW, enumerate_paths, walk
@@ -205,3 +205,25 @@ def expected_screen(g: Golden) -> dict[str, Any]:
         "return": len(d["return"]),
         "answers": len(g.answers) + 1,  # each answer, and the day
     }
+
+
+class Gate:
+    """Holds a URL's requests (a download not arrived yet) until ``open()``; a request made
+    after opening goes straight through, so a slow worker that asks late is never stuck."""
+
+    def __init__(self, page: Page, pattern: str) -> None:
+        self.held: list[Route] = []
+        self.opened = False
+        page.route(pattern, self._hold)
+
+    def _hold(self, route: Route) -> None:
+        if self.opened:
+            route.continue_()
+        else:
+            self.held.append(route)
+
+    def open(self) -> None:
+        self.opened = True
+        for route in self.held:
+            route.continue_()
+        self.held.clear()
