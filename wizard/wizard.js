@@ -21,6 +21,7 @@ const calls = new Map();
 let worker = null;
 let staticUntil = null; // the last day the build day's static pages hold (app/build.json)
 let staticKnown = null; // the fetch of build.json: an early answer waits for it, not for Pyodide
+const staticSeen = new Map(); // query → the static page that showed it (Back steps there again)
 let stepStarted = null; // when the answer being stepped to was given (event.timeStamp)
 let staticOnly = false; // a range standing for a typed answer was chosen: keep to the static pages
 let calendar = null; // the shown result's reminders, made by the engine: {text, name}
@@ -182,8 +183,20 @@ async function stepStatic(href, query, push) {
   for (const b of screen.querySelectorAll("[formaction]")) {
     b.setAttribute("formaction", new URL(b.getAttribute("formaction"), response.url).href);
   }
+  // one static page stands for every path to it: its way back is the previous address here
+  const back = screen.querySelector("[data-kw-back]");
+  if (back) {
+    const link = doc.createElement("a");
+    link.href = new URL(location.search.length > 1 ? location.search : location.pathname, location.href).href;
+    link.dataset.kw = "";
+    link.textContent = t("戻る");
+    back.className = "kw-back";
+    back.removeAttribute("data-kw-back");
+    back.replaceChildren(link);
+  }
   screenEl.innerHTML = screen.innerHTML;
-  calendar = null; // a static result links its own .ics file
+  staticSeen.set(query, href);
+  calendar = null; // a static result carries its calendar in the link
   delete screenEl.dataset.enhanced;
   screenEl.dataset.kind = screen.dataset.kind || "";
   screenEl.dataset.node = screen.dataset.node || "";
@@ -203,6 +216,7 @@ async function stepStatic(href, query, push) {
 
 async function go(query, { push = false, fallback = null } = {}) {
   if (staticKnown && mode === "loading") await staticKnown;
+  fallback = fallback || staticSeen.get(query) || null; // Back to a page already stepped through
   const useStatic = fallback && (staticOnly || (mode === "loading" && canStepStatic(query)));
   if (useStatic && mode !== "failed") {
     try {
@@ -316,7 +330,8 @@ if (root && screenEl && statusEl) {
     if (button && button.name === k) value = button.value;
     else if (form.dataset.kind === "date") value = dateValue(form, k);
     else value = norm(form.elements[k] && form.elements[k].value) || " ";
-    const params = new URLSearchParams(form.dataset.base || "");
+    // a static page is shared by many paths: the answers so far are the address's
+    const params = new URLSearchParams(screenEl.dataset.source === "static" ? location.search : form.dataset.base || "");
     params.set(k, value);
     params.delete("edit");
     // the first screen (built HTML) does not know a 基準日 given in the address: keep it

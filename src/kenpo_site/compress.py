@@ -1,8 +1,12 @@
-"""Every text-like file of the built site, precompressed: ``name.br`` and ``name.gz`` beside it.
+"""The built site's large text-like files, precompressed: ``name.br`` and ``name.gz`` beside it.
 
 A static host (or ``make serve``) sends them with ``Content-Encoding`` to browsers that accept
-them. Large files get Brotli's best setting (Pyodide's 9.6 MB wasm takes ~45 s, so results
-are cached by content); small ones a quick setting that is within a few percent of it.
+them. Only files of 64 KB and more (Pyodide, the engine's library, the search index, the
+theme's bundles: a few dozen) get variants, with Brotli's best setting (Pyodide's 9.6 MB wasm
+takes ~45 s, so results are cached by content): that is where a phone gains from the best
+setting and where compressing on each request costs a host. The thousands of small pages are
+left to the host's own compression (``make serve`` gzips them as it sends them): variants of
+them would triple the site's files for nothing a real host does not do already.
 Deterministic: gzip without a timestamp, so a rebuild changes nothing that did not change.
 """
 
@@ -30,8 +34,7 @@ SUFFIXES = {
     ".xml",
     ".map",
 }
-MIN_SIZE = 1024  # below a packet, compression saves nothing on the wire
-BIG = 64 * 1024  # Brotli 11 (slow, cached); smaller files use quality 5
+BIG = 64 * 1024  # the smallest file with precompressed variants
 KEEP_BELOW = 0.95  # a variant is written only when it is at least 5 % smaller
 
 
@@ -44,8 +47,6 @@ class Totals:
 
 
 def _brotli(data: bytes, cache: Path) -> bytes:
-    if len(data) < BIG:
-        return bytes(brotli.compress(data, quality=5))
     cached = cache / (hashlib.sha256(data).hexdigest() + ".br")
     if cached.exists():
         return cached.read_bytes()
@@ -60,9 +61,11 @@ def precompress(site: Path, cache: Path) -> Totals:
     for path in sorted(site.rglob("*")):
         if path.suffix not in SUFFIXES or not path.is_file():
             continue
-        data = path.read_bytes()
-        if len(data) < MIN_SIZE:
+        if path.stat().st_size < BIG:
+            for suffix in (".br", ".gz"):  # a variant an earlier build left
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
             continue
+        data = path.read_bytes()
         totals.files += 1
         totals.raw += len(data)
         for suffix, packed in (

@@ -42,6 +42,7 @@ from kenpo_wizard.i18n import SOURCE_LANGUAGE
 from kenpo_wizard.wareki import era_table
 
 from . import abbreviations, assets, blocks
+from .bands import Signatures
 from .blocks.answers import contact_html
 from .catalogs import write_compiled
 from .compress import precompress
@@ -327,6 +328,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         if self.config.static_pages and (self.config.serve_static_pages or not self.serving):
             by_language: dict[str, dict[str, int]] = {}
             last_days: list[dt.date] = []
+            sig = Signatures(on)  # what follows each set of answers: the same in every language
             for lang in langs.built:
                 t = time.monotonic()
                 prefix = langs.prefix(lang)
@@ -335,28 +337,30 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
                     config.site_url.rstrip("/") + f"/{prefix}wizard/" if config.site_url else ""
                 )
                 with language(lang):
-                    stats = write_static_pages(site, on, wizard_url, prefix=prefix)
+                    stats = write_static_pages(site, on, wizard_url, prefix=prefix, sig=sig)
                 by_language[lang] = {
                     "pages": stats.pages,
+                    "states": stats.states,
                     "results": stats.results,
                     "bytes": stats.bytes,
                     "calendars": stats.calendars,
-                    "calendar_bytes": stats.calendar_bytes,
+                    "files": stats.pages + stats.calendar_files,
                 }
                 if stats.valid_until is not None:
                     last_days.append(stats.valid_until)
                 log.info(
-                    f"kenpo: {stats.pages} no-JS pages in {lang} ({stats.results} results, "
-                    f"{stats.bytes / 1e6:.1f} MB; {stats.calendars} calendars, "
-                    f"{stats.calendar_bytes / 1e6:.1f} MB) in {time.monotonic() - t:.1f} s"
+                    f"kenpo: {stats.pages} no-JS pages in {lang} for {stats.states} answer paths "
+                    f"({stats.results} results, {stats.calendars} with a calendar, "
+                    f"{stats.calendar_files} calendar files; "
+                    f"{stats.bytes / 1e6:.1f} MB) in {time.monotonic() - t:.1f} s"
                 )
             first = by_language[langs.default]  # wizard/s/: the default language's pages
             manifest |= {
                 "static_pages": first["pages"],
                 "static_results": first["results"],
                 "static_bytes": first["bytes"],
+                "static_states": first["states"],
                 "static_calendars": first["calendars"],
-                "static_calendar_bytes": first["calendar_bytes"],
                 # the page script steps through the static pages, before the engine is ready,
                 # only up to this day (the build day's answers hold until then)
                 "static_valid_until": min(last_days, default=dt.date.max).isoformat(),

@@ -2,7 +2,8 @@
 
 ``python -m kenpo_site.serve [SITE] [--port 8000]`` (``make serve``). For a request that
 accepts it, ``page.html.br`` or ``page.html.gz`` (written at build) is sent in place of
-``page.html`` with ``Content-Encoding``; every response gets the headers that ``SITE/_headers``
+``page.html`` with ``Content-Encoding``; a smaller text file without variants is gzipped as it is
+sent (as every real host does); every response gets the headers that ``SITE/_headers``
 gives its path (the format Netlify and Cloudflare Pages read), so what the tests see is what a
 real host sends. Standard library only: ``http.server`` with two small additions.
 """
@@ -13,7 +14,9 @@ import argparse
 import contextlib
 import fnmatch
 import functools
+import gzip
 import http.server
+import io
 import mimetypes
 import os
 import sys
@@ -21,6 +24,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preferred first
+# compressed as sent when no variant was written (the site's small text files)
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".txt", ".xml", ".ics", ".map"}
+
+
+def accepts(header: str, encoding: str) -> bool:
+    """Whether ``Accept-Encoding`` takes ``encoding`` (``br;q=0`` refuses it)."""
+    for part in header.split(","):
+        name, _sep, params = part.strip().partition(";")
+        if name.strip().lower() in (encoding, "*"):
+            q = params.strip().removeprefix("q=")
+            try:
+                return not params or float(q) > 0
+            except ValueError:
+                return False
+    return False
+
+
 TYPES = {
     ".wasm": "application/wasm",
     ".mjs": "text/javascript",
@@ -74,15 +94,30 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         accepted = self.headers.get("Accept-Encoding", "")
         for encoding, suffix in ENCODINGS:
             variant = path.with_name(path.name + suffix)
-            if encoding in accepted and variant.is_file():
+            if accepts(accepted, encoding) and variant.is_file():
                 return self._send_file(variant, path, encoding)
         if path.is_file():
+            if path.suffix in COMPRESSIBLE and accepts(accepted, "gzip"):
+                packed = gzip.compress(path.read_bytes(), 6, mtime=0)
+                return self._send_file(None, path, "gzip", io.BytesIO(packed), len(packed))
             return self._send_file(path, path, None)
         return super().send_head()
 
-    def _send_file(self, file: Path, original: Path, encoding: str | None):  # type: ignore[no-untyped-def]
-        f = file.open("rb")
-        size = os.fstat(f.fileno()).st_size
+    def _send_file(  # type: ignore[no-untyped-def]
+        self,
+        file: Path | None,
+        original: Path,
+        encoding: str | None,
+        body: io.BytesIO | None = None,
+        length: int = 0,
+    ):
+        f: io.BufferedIOBase
+        if body is None:
+            assert file is not None
+            f = file.open("rb")
+            size = os.fstat(f.fileno()).st_size
+        else:
+            f, size = body, length
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(original)))
         self.send_header("Content-Length", str(size))

@@ -1,15 +1,28 @@
-"""The wizard without JavaScript: every question state for the build day as a static page.
+"""The wizard without JavaScript: every question state for the build day, as few static pages.
 
-Each state is a directory under ``wizard/s/`` named by its answers in path order; typed
-answers (dates, ages) are offered as bands (:mod:`.bands`). The pages are rendered by the
-engine's own screens (:mod:`kenpo_wizard.web`), so they show the same questions and results.
-They are written in the current language (:func:`kenpo_site.i18n.language`): the default
-language's under ``wizard/s/``, another's under its folder (``en/wizard/s/``).
+Typed answers (dates, ages) are offered as bands (:mod:`.bands`). The pages are rendered by
+the engine's own screens (:mod:`kenpo_wizard.web`), so they show the same questions and
+results.
+
+Many answer paths lead to the same remaining questions and the same result (a minimised
+automaton): such states share one page. A page is named by its content (``wizard/s/<id>.html``,
+a digest of the HTML, whose links name the next pages' digests), so equal states collapse to
+one file, and a page that did not change between two builds keeps its name. The first
+answer's pages keep readable names (``wizard/s/before.html``) because the wizard page links
+them. One folder of files, not a folder per page: a folder costs a block on disk and a host's
+file count alike.
+A shared page cannot know the path that led to it: it has no back link of its own (the
+browser's Back keeps the answers, which are the URL) and no list of the answers given; with
+JavaScript the page script adds both from the address.
+
+Written in the current language (:func:`kenpo_site.i18n.language`): the default language's
+under ``wizard/s/``, another's under its folder (``en/wizard/s/``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +33,6 @@ from markupsafe import Markup, escape
 from kenpo_wizard import i18n as engine_i18n
 from kenpo_wizard.contact import ASSOCIATION_CONTACT, EMPLOYER_CLERK
 from kenpo_wizard.flow import FLOW, Outcome, Question, walk
-from kenpo_wizard.reminders import STATIC_FILE
 from kenpo_wizard.wareki import both
 from kenpo_wizard.web import Band, Context, canonical_query, screen
 
@@ -30,16 +42,19 @@ from .render import render_page
 
 STATIC_DIR = "wizard/s"
 STATIC_LINK = "s/"  # from the wizard page
+CALENDAR_DIR = "ics"  # wizard/s/ics/<digest>.ics
+ID_LENGTH = 12  # hex digits of a page's digest: 48 bits, far from a collision at 10^4 pages
 
 
 @dataclass
 class Stats:
-    pages: int = 0
+    pages: int = 0  # files written
+    states: int = 0  # answer paths they stand for
     bytes: int = 0
     results: int = 0
     largest: int = 0
-    calendars: int = 0  # .ics files beside result pages with coming dates
-    calendar_bytes: int = 0
+    calendars: int = 0  # result pages with a calendar to add
+    calendar_files: int = 0  # the distinct calendars they link (wizard/s/ics/)
     codes: set[str] = field(default_factory=set)
     # each result's last day (the day before the engine's next change), where it has one
     last_days: list[dt.date] = field(default_factory=list)
@@ -60,11 +75,6 @@ def build_note(on: dt.date) -> str:
     ).format(day=both(on))
 
 
-def static_path(path: Sequence[tuple[str, str]]) -> str:
-    """The directory of a state under ``wizard/s/``: the answers' values in path order."""
-    return "".join(f"{value}/" for _key, value in path)
-
-
 def static_context(
     on: dt.date,
     here: Sequence[tuple[str, str]] | None,
@@ -72,18 +82,19 @@ def static_context(
     *,
     base_url: str = "",
     inexact: frozenset[str] = frozenset(),
+    children: dict[str, str] | None = None,
 ) -> Context:
-    """Links for the page of ``here`` (None: the wizard page itself, one level below the root)."""
-    depth = 1 if here is None else 2 + len(here)
+    """Links for a page of the state ``here`` (None: the wizard page itself, one level above
+    ``wizard/s/``). ``children`` names the page each answer here leads to; the wizard page's
+    first question leads to the first answer's named pages."""
+    depth = 1 if here is None else 2  # wizard/ or wizard/s/
+    kids = children or {}
+    folder = STATIC_LINK if here is None else ""
 
     def url(path: Sequence[tuple[str, str]]) -> str:
-        if here is None:
-            return STATIC_LINK + static_path(path)
-        # relative to this page: up to the common prefix, then down (keeps pages small)
-        common = 0
-        while common < min(len(here), len(path)) and here[common] == path[common]:
-            common += 1
-        return "../" * (len(here) - common) + static_path(path[common:]) or "./"
+        if not path or len(path) <= len(here or ()):
+            return folder or "./"  # the first question: wizard/s/
+        return f"{folder}{kids.get(path[-1][1], path[-1][1])}.html"
 
     return Context(
         "static",
@@ -105,88 +116,171 @@ def valid_until(answer: dict[str, object] | None) -> dt.date | None:
     return dt.date.fromisoformat(str(change["on"])) - dt.timedelta(days=1)
 
 
-def write_static_pages(site: Path, on: dt.date, wizard_url: str = "", prefix: str = "") -> Stats:
-    """Every answer-prefix state for ``on``, one small page each (a depth-first walk), in the
-    current language, under ``prefix`` (the language's folder: "" or "en/").
+Labels = dict[tuple[str, str], str]
 
-    A result with coming dates gets its calendar (``calendar.ics``) beside its page. A typed
-    answer offered as a range of several values is not the member's own: the calendar leaves
-    out the dates it would give, and its link back (``wizard_url``, absolute; none when empty)
-    asks that question again.
-    """
-    out_dir = site / prefix / STATIC_DIR
-    # the pages link the guide in their language (ctx.root: the language's folder) and the
-    # shared files (wizard/app/) from the site's root
-    up = "../" * prefix.count("/")
-    # the frame's words with kept Japanese names (marked lang="ja"), made once per language
-    frame = {
-        "lang": current_language(),
-        "site_name": _marked(_("保険証廃止ガイド｜千葉県医業健康保険組合")),
-        "employer": _marked(engine_i18n._(EMPLOYER_CLERK)),
-        "association": _marked(engine_i18n._(ASSOCIATION_CONTACT.name)),
-        "website": ASSOCIATION_CONTACT.website,
-    }
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    sig = Signatures(on)
-    stats = Stats()
-    Todo = tuple[list[tuple[str, str]], dict[tuple[str, str], str], frozenset[str]]
-    todo: list[Todo] = [([], {}, frozenset())]
-    while todo:
-        path, labels, inexact = todo.pop()
+
+class _Writer:
+    """A depth-first walk that writes each distinct page once (children before parents)."""
+
+    def __init__(
+        self, out_dir: Path, on: dt.date, sig: Signatures, wizard_url: str, up: str
+    ) -> None:
+        self.out_dir = out_dir
+        self.up = up  # from the language's folder to the site's root (wizard/app/ is shared)
+        self.on = on
+        self.sig = sig
+        self.wizard_url = wizard_url
+        self.stats = Stats()
+        # a state's page, by what decides it: what follows (the signature), which answers were
+        # ranges (their words), and the joining day (later date bands are cut at it)
+        self.memo: dict[tuple[str, frozenset[str], str | None], str] = {}
+        self.written: set[str] = set()
+        self.written_results: set[str] = set()
+        # the frame's words with kept Japanese names (marked lang="ja"), made once per language
+        self.frame = {
+            "lang": current_language(),
+            "site_name": _marked(_("保険証廃止ガイド｜千葉県医業健康保険組合")),
+            "employer": _marked(engine_i18n._(EMPLOYER_CLERK)),
+            "association": _marked(engine_i18n._(ASSOCIATION_CONTACT.name)),
+            "website": ASSOCIATION_CONTACT.website,
+        }
+
+    def visit(self, path: list[tuple[str, str]], labels: Labels, inexact: frozenset[str]) -> str:
+        """The name of the page for ``path`` (written if new)."""
+        self.stats.states += 1
         answers = dict(path)
-        state = walk(FLOW, answers, on)
+        state = walk(FLOW, answers, self.on)
         assert state.error is None, (path, state.error)
-        ctx = static_context(on, path, labels, base_url=wizard_url, inexact=inexact)
         node = state.node
+        joined = answers.get("joined_on") if isinstance(node, Question) else None
+        key = (self.sig.of(answers), inexact, joined)
+        if key in self.memo:
+            return self.memo[key]
         offered: list[Band] = []
         ranged: set[str] = set()  # band values standing for more than one answer
+        children: dict[str, str] = {}
         if isinstance(node, Question):
             if node.kind == "choice":
                 offered = [Band(c.value, c.label) for c in node.offered(state.facts)]
             else:
-                found = bands(node, answers, sig)
+                found = bands(node, answers, self.sig)
                 offered = [b for b, _r in found]
                 ranged = {b.value for b, r in found if r.start is None or r.start != r.end}
-                ctx.bands = {node.id: offered}
-        scr = screen(canonical_query(answers), on, ctx)
+            for band in offered:
+                more = dict(labels)
+                if node.kind != "choice":
+                    more[(node.id, band.value)] = band.label
+                marked = inexact | {node.id} if band.value in ranged else inexact
+                children[band.value] = self.visit([*path, (node.id, band.value)], more, marked)
+        html, scr_answer, _kind = self._render(path, labels, inexact, offered, children)
+        name = path[0][1] if len(path) == 1 else self._digest(html)
+        self._write(name, html)
+        if isinstance(node, Outcome) and name not in self.written_results:
+            self.written_results.add(name)
+            self.stats.results += 1
+            assert scr_answer is not None
+            self.stats.codes.add(str(scr_answer["result_code"]))
+            last = valid_until(scr_answer)
+            if last is not None:
+                self.stats.last_days.append(last)
+            if "data-kw-ics-file" in html:
+                self.stats.calendars += 1
+        self.memo[key] = name
+        return name
+
+    def root(self) -> None:
+        """wizard/s/index.html: the first question (its answers lead to the named pages)."""
+        for value in self._first_values():
+            self.visit([(FLOW.start, value)], {}, frozenset())
+        html, _a, _k = self._render([], {}, frozenset(), [], {})
+        self._save(self.out_dir / "index.html", html)
+
+    def _first_values(self) -> list[str]:
+        node = walk(FLOW, {}, self.on).node
+        assert isinstance(node, Question) and node.kind == "choice"
+        return [c.value for c in node.offered(walk(FLOW, {}, self.on).facts)]
+
+    def _render(
+        self,
+        path: list[tuple[str, str]],
+        labels: Labels,
+        inexact: frozenset[str],
+        offered: list[Band],
+        children: dict[str, str],
+    ) -> tuple[str, dict[str, object] | None, str]:
+        ctx = static_context(
+            self.on,
+            path,
+            labels,
+            base_url=self.wizard_url,
+            inexact=inexact,
+            children=children,
+        )
+        ctx.calendar_url = self._calendar
+        node = walk(FLOW, dict(path), self.on).node
+        if isinstance(node, Question) and node.kind != "choice":
+            ctx.bands = {node.id: offered}
+        scr = screen(canonical_query(dict(path)), self.on, ctx)
         page = render_page(
             "state.html.j2",
             title=scr.title,
             root=ctx.root,
-            assets=ctx.root + up,
+            assets=ctx.root + self.up,
             kind=scr.kind,
             node=scr.node or "",
             code=scr.answer["result_code"] if scr.answer else "",
             valid_until=(valid_until(scr.answer) or "") if scr.answer else "",
             body=scr.html,
-            **frame,
+            **self.frame,
         )
-        target = out_dir / static_path(path) / "index.html"
+        return page, scr.answer, scr.kind
+
+    def _calendar(self, text: str) -> str:
+        """A result's calendar, one file per distinct text (a few hundred results share each)."""
+        name = f"{CALENDAR_DIR}/{self._digest(text)}.ics"
+        if name not in self.written:
+            self.written.add(name)
+            target = self.out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = text.encode("utf-8")
+            target.write_bytes(data)
+            self.stats.calendar_files += 1
+            self.stats.bytes += len(data)
+        return name
+
+    @staticmethod
+    def _digest(html: str) -> str:
+        return hashlib.sha256(html.encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+    def _write(self, name: str, html: str) -> None:
+        if name in self.written:
+            return
+        self.written.add(name)
+        self._save(self.out_dir / f"{name}.html", html)
+
+    def _save(self, target: Path, html: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = page.encode("utf-8")
+        data = html.encode("utf-8")
         target.write_bytes(data)
-        stats.pages += 1
-        stats.bytes += len(data)
-        stats.largest = max(stats.largest, len(data))
-        if scr.ics:
-            ics = scr.ics.encode("utf-8")
-            (target.parent / STATIC_FILE).write_bytes(ics)
-            stats.calendars += 1
-            stats.calendar_bytes += len(ics)
-        if isinstance(node, Outcome):
-            stats.results += 1
-            assert scr.answer is not None
-            stats.codes.add(str(scr.answer["result_code"]))
-            last = valid_until(scr.answer)
-            if last is not None:
-                stats.last_days.append(last)
-            continue
-        assert isinstance(node, Question)
-        for band in reversed(offered):
-            more = dict(labels)
-            if node.kind != "choice":
-                more[(node.id, band.value)] = band.label
-            marked = inexact | {node.id} if band.value in ranged else inexact
-            todo.append(([*path, (node.id, band.value)], more, marked))
-    return stats
+        self.stats.pages += 1
+        self.stats.bytes += len(data)
+        self.stats.largest = max(self.stats.largest, len(data))
+
+
+def write_static_pages(
+    site: Path,
+    on: dt.date,
+    wizard_url: str = "",
+    prefix: str = "",
+    sig: Signatures | None = None,
+) -> Stats:
+    """Every answer-prefix state for ``on`` in the current language, under ``prefix`` (the
+    language's folder: "" or "en/"), each distinct page once. ``sig`` (what follows each set of
+    answers) does not depend on the language: one serves every language of a build."""
+    out_dir = site / prefix / STATIC_DIR
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    up = "../" * prefix.count("/")
+    writer = _Writer(out_dir, on, sig or Signatures(on), wizard_url, up)
+    writer.root()
+    return writer.stats

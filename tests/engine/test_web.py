@@ -138,12 +138,23 @@ def test_no_calendar_when_nothing_is_coming() -> None:
 
 
 def test_a_static_result_links_its_file_and_leaves_out_a_ranged_answer() -> None:
+    """A static result page is shared by every path to it: it links the calendar file the
+    build keeps for its text, its events link the wizard itself (no one person's answers),
+    and it has no back link or answer list of its own (the browser's Back keeps answers)."""
+    kept: list[str] = []
     ctx = Context(
         "static", dt.date(2026, 11, 27), static_url=lambda p: "x/", inexact=frozenset({"age"})
     )
     ctx.base_url = "https://example.jp/wizard/"
+    ctx.calendar_url = lambda text: kept.append(text) or "ics/one.ics"
     s = screen(CERTIFICATE_HOLDER, ctx.on, ctx)
-    assert 'href="calendar.ics"' in s.html and "data-kw-ics-file" in s.html
+    assert 'href="ics/one.ics"' in s.html and "data-kw-ics-file" in s.html
+    assert kept == [s.ics]
     urls = [line for line in unfold(s.ics) if line.startswith("URL:")]
-    assert urls and all(u.startswith("URL:https://example.jp/wizard/?eligibility_") for u in urls)
+    assert urls and all(u == "URL:https://example.jp/wizard/" for u in urls)
+    assert "kw-s-answers" not in s.html and "回答を変更" not in s.html
+    assert "data-kw-back" in s.html and 'class="kw-back"><a' not in s.html
+    ctx.calendar_url = None  # no file: the calendar travels in the link
+    inline = screen(CERTIFICATE_HOLDER, ctx.on, ctx)
+    assert 'href="data:text/calendar;charset=utf-8,BEGIN%3AVCALENDAR' in inline.html
     assert "age=" not in "".join(unfold(s.ics))  # a band's first value is not the member's age

@@ -23,7 +23,7 @@ from ..i18n import SOURCE_LANGUAGE, _, current_language, language, languages
 from ..rules import assess
 from ..texts import explain
 from . import views
-from .html import join, mark_kept_names
+from .html import Html, join, mark_kept_names
 from .url_state import (
     DAY_KEY,
     EDIT_KEY,
@@ -165,9 +165,14 @@ def _question_screen(
     if edit is None and error is not None:
         base_answers.pop(q.id, None)
     prefix = path[: keys.index(q.id)] if q.id in keys else path
+    static = ctx.mode == "static"  # one page for many paths: nothing that names the path
+    if not before:
+        back: Html | str = ""
+    else:
+        back = views.back_hint() if static else views.back_link(ctx.state_url(path, edit=before))
     body = join(
         [
-            views.back_link(ctx.state_url(path, edit=before)) if before else "",
+            back,
             views.error_summary(f"kw-{q.id}", error.message) if error else "",
             views.dropped_notice() if dropped and error is None else "",
             views.day_line(ctx, path),
@@ -175,7 +180,7 @@ def _question_screen(
                 ctx,
                 q,
                 len(state.path) + 1,
-                ctx.query(base_answers),
+                "" if static else ctx.query(base_answers),
                 prefix,
                 current,
                 error,
@@ -244,18 +249,27 @@ def _result_screen(
     inexact = {q.fact for q in FLOW.questions if q.id in ctx.inexact and q.fact}
     x = explain(a, inexact)
     found = reminders.reminders(a, state.facts, inexact)
+    static = ctx.mode == "static"  # one page for many paths: nothing that names the path
     calendar = reminders.to_ics(
-        found, a.on, reminders.state_key(state.facts, inexact), ctx.result_url(path)
+        found,
+        a.on,
+        # a shared page's events are the page's own (its dates), not one person's
+        repr(found) if static else reminders.state_key(state.facts, inexact),
+        (ctx.base_url or None) if static else ctx.result_url(path),
     )
+    if not keys:
+        back: Html | str = ""
+    else:
+        back = views.back_hint() if static else views.back_link(ctx.state_url(path, edit=keys[-1]))
     body = join(
         [
-            views.back_link(ctx.state_url(path, edit=keys[-1])) if keys else "",
+            back,
             views.dropped_notice() if dropped else "",
             views.result_head(x, str(answer["result_code"])),
             views.day_line(ctx, path),
             views.explanation_sections(x),
-            views.calendar_section(ctx, found),
-            views.answers_summary(ctx, path),
+            views.calendar_section(ctx, found, calendar),
+            "" if static else views.answers_summary(ctx, path),
             views.sources(ctx, a),
             views.result_actions(ctx),
         ],

@@ -54,6 +54,8 @@ class Context:
     inexact: frozenset[str] = frozenset()
     # the day the page is made (Japan time): the tense of dated events (v3 A8); default ``on``
     today: dt.date | None = None
+    # static mode: where a calendar's text is kept (a file the build writes), by its text
+    calendar_url: Callable[[str], str] | None = None
 
     def query(self, answers: Mapping[str, str], edit: str | None = None) -> str:
         items = dict(answers)

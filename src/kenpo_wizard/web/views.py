@@ -8,6 +8,7 @@ the build's static pages use the same views, so both show the same questions and
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Sequence
 
 from ..assessment import Assessment
@@ -16,7 +17,7 @@ from ..errors import InputError
 from ..flow import FLOW, Choice, Question
 from ..i18n import N_, _, sep_alternatives
 from ..leaflet import SECTION_TITLES, Section
-from ..reminders import STATIC_FILE, Reminder
+from ..reminders import FILE_NAME, Reminder
 from ..texts import Explanation, Reference
 from ..wareki import ERAS, both
 from .html import Html, fmt, join, render
@@ -28,6 +29,9 @@ CODE_HINT = N_("お問い合わせの際にお伝えください（下の「お�
 CALENDAR_HINT = N_(
     "スマートフォンやパソコンのカレンダーに、この日付を1週間前の通知つきで登録できます。"
 )
+# A static page is shared by every path that leads to the same questions and results, so it
+# cannot link the page before it: the browser's own Back keeps the answers (they are the URL).
+BACK_HINT = N_("前の質問に戻るときは、ブラウザの「戻る」を使ってください（回答は残ります）。")
 PRINT_NOTE = N_("ブラウザの印刷機能で、このページを1枚のチェックリストとして印刷・保存できます。")
 ERA_CHOICES: tuple[tuple[str, str], ...] = (
     ("", N_("西暦")),
@@ -55,6 +59,11 @@ def day_line(ctx: Context, path: Path) -> Html:
 
 def back_link(href: str) -> Html:
     return render("common.html", "back", href=href, label=_("戻る"))
+
+
+def back_hint() -> Html:
+    """The static pages' way back (one page stands for many paths)."""
+    return render("common.html", "back_hint", text=_(BACK_HINT))
 
 
 def link(href: str, label: str) -> Html:
@@ -440,18 +449,23 @@ def sources(ctx: Context, a: Assessment) -> Html:
     )
 
 
-def calendar_section(ctx: Context, found: Sequence[Reminder]) -> Html:
+def calendar_section(ctx: Context, found: Sequence[Reminder], calendar: str = "") -> Html:
     """The member's coming dates, and the calendar file with them (only when there are some).
 
     The browser makes the file from this very answer (a download the page script offers);
-    a page without JavaScript links the file written beside it at build time."""
+    a page without JavaScript links the file the build wrote (``ctx.calendar_url``; without
+    one, the calendar is in the link itself, a data: URL)."""
     if not found:
         return Html("")
     label = _("カレンダーに追加（.ics）")
     if ctx.mode == "js":
         action = render("result.html", "ics_button", label=label)
     else:
-        action = render("result.html", "ics_link", href=STATIC_FILE, label=label)
+        if ctx.calendar_url is not None:
+            href = ctx.calendar_url(calendar)
+        else:  # no file beside the page: the calendar in the link itself
+            href = "data:text/calendar;charset=utf-8," + urllib.parse.quote(calendar)
+        action = render("result.html", "ics_link", href=href, name=FILE_NAME, label=label)
     items = join(
         render(
             "result.html",
