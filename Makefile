@@ -59,14 +59,25 @@ wheel: $(VENV)/.site
 	$(PY) -m kenpo_site.wheel dist >/dev/null
 
 # MkDocs builds the whole site: the kenpo plugin (src/kenpo_site) adds the generated blocks,
-# Pyodide, the wheel and the no-JS pages. Building and serving need no browser.
-site: $(VENV)/.site node_modules/.installed
-	$(BIN)/mkdocs build --strict --quiet
+# Pyodide, the wheel and the no-JS pages. Building and serving need no browser. Built once
+# per change of its sources (site/.built): `make test` builds it once for both browser tiers.
+# It prints each step (the kenpo: lines) so a long build is never silent.
+SITE_SOURCES := mkdocs.yml package-lock.json requirements-site.txt pyproject.toml \
+  $(shell find docs overrides wizard src -type f -not -name '*.mo' -not -name '*.pyc' 2>/dev/null)
+site/.built: $(VENV)/.site node_modules/.installed $(SITE_SOURCES)
+	@echo "Building the site (MkDocs, both languages, the no-JS pages) ..."
+	@mkdir -p .cache
+	$(BIN)/mkdocs build --strict 2>&1 | tee .cache/build.log \
+	  | { grep --line-buffered -E "kenpo:|Documentation built|ERROR|Aborted|WARNING -  [^[]" || true; }
+	test -f site/wizard/app/build.json
+	touch $@
+
+site: site/.built
 
 build: site
 
 # As a static host serves it: precompressed files with Content-Encoding, the site's _headers.
-serve: build
+serve: site/.built
 	$(PY) -m kenpo_site.serve site --port 8000
 
 live: $(VENV)/.site node_modules/.installed
@@ -81,13 +92,16 @@ lint: $(VENV)/.installed
 	MYPYPATH=tests/wizard $(BIN)/mypy tests/wizard
 	$(PY) -m kenpo_site.catalogs --check
 
+# Tiers run on every core (pytest-xdist); each sweep runs once, here, on CPython.
 # tests/kenpo_site renders the wizard block, which names the Pyodide build (npm's pyodide).
+XDIST := -n auto --dist loadfile
 test-engine: catalogs $(VENV)/.installed node_modules/.installed
-	$(BIN)/pytest tests/engine tests/kenpo_site
+	$(BIN)/pytest $(XDIST) tests/engine tests/kenpo_site
 
-# The quick loop: engine and the site's pure tests, no build and no browser.
+# The quick loop (under a minute): the engine and the site's pure tests without the exhaustive
+# sweeps (marked slow; `make test` runs them), no build and no browser.
 test-fast: catalogs $(VENV)/.installed node_modules/.installed
-	$(BIN)/pytest tests/engine tests/kenpo_site
+	$(BIN)/pytest $(XDIST) -m "not slow" tests/engine tests/kenpo_site
 
 # Pyodide's npm package ships no wheels and the runner allows no network: pip fetches the
 # test tools once (pure wheels, and hypothesis built for the ABI named in pyodide-lock.json).
@@ -113,15 +127,15 @@ test-pyodide: $(VENV)/.installed node_modules/.installed wheel $(PYODIDE_WHEELS)
 	node tests/pyodide/run.mjs
 	node tests/pyodide/trimmed.mjs $$($(PY) -m kenpo_site.stdlib .cache/pyodide-engine) .cache/pyodide-engine
 
-test-site: site .cache/chromium.ok
-	$(BIN)/pytest tests/site
+test-site: site/.built .cache/chromium.ok
+	$(BIN)/pytest $(XDIST) tests/site
 
-test-wizard: site .cache/chromium.ok
-	$(BIN)/pytest tests/wizard
+test-wizard: site/.built .cache/chromium.ok
+	$(BIN)/pytest $(XDIST) tests/wizard
 
 test: setup lint test-engine test-pyodide test-site test-wizard
 
-bench: site .cache/chromium.ok
+bench: site/.built .cache/chromium.ok
 	$(PY) scripts/bench.py
 
 clean:

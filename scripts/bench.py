@@ -269,7 +269,7 @@ def lighthouse(base: str) -> dict[str, dict[str, float]]:
         "guide (schedule)": "/schedule/",
         "table (comparison)": "/comparison/",
         "wizard": "/wizard/",
-        "no-JS state": "/wizard/s/before/",
+        "no-JS state": "/wizard/s/before.html",
     }
     scores: dict[str, dict[str, float]] = {}
     env = dict(os.environ, CHROME_PATH=CHROMIUM)

@@ -27,6 +27,7 @@ from kenpo_wizard.rules import assess
 GOLDEN = Path(__file__).with_name("golden_paths.tsv")
 
 
+@pytest.mark.slow
 def test_golden_list_is_current() -> None:
     """Any change in a path or its outcome shows up as a diff of the committed list."""
     committed = GOLDEN.read_text(encoding="utf-8").splitlines()
@@ -43,6 +44,7 @@ def test_golden_list_is_current() -> None:
         )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("day", GOLDEN_DAYS, ids=str)
 def test_every_path_ends_in_an_outcome_with_one_answer(day: dt.date) -> None:
     paths = enumerate_paths(FLOW, day)
@@ -55,6 +57,7 @@ def test_every_path_ends_in_an_outcome_with_one_answer(day: dt.date) -> None:
         assert len(asked) == len(set(asked)), "no question twice on one path"
 
 
+@pytest.mark.slow
 def test_every_question_and_outcome_is_used() -> None:
     seen: set[str] = set()
     for day in GOLDEN_DAYS:

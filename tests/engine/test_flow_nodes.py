@@ -90,6 +90,7 @@ def test_someone_who_left_is_asked_what_decides_a_return() -> None:
     assert next_node({**left, "eligibility_lost_on": "2025-06-01"}) == "health_insurance_card"
 
 
+@pytest.mark.slow
 def test_a_question_is_skipped_when_no_answer_to_it_changes_the_result() -> None:
     """P14: the flow asks the card questions only when an answer to them can change the
     result; each question on every golden path was one whose answers differ somewhere."""

@@ -72,6 +72,7 @@ def test_english_is_shipped_with_a_compiled_catalog() -> None:
         assert both(dt.date(2025, 12, 1)) == "1 December 2025 (Reiwa 7)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_golden_path_gives_the_same_answer_and_no_stray_japanese(lang: str) -> None:
     wrong: list[str] = []

@@ -115,6 +115,7 @@ def test_every_code_has_its_wording() -> None:
     assert silent == {"over_75", "not_yet_joined", "eligibility_lost"}  # said by the headline
 
 
+@pytest.mark.slow
 def test_every_golden_path_is_worded_with_a_way_forward() -> None:
     """Every result: a first step, whom to ask, and no code or empty line shown raw."""
     codes = set(trace.NOTE_CODES + trace.CONTACT_CODES + trace.REFERENCE_CODES + trace.ASK_CODES)

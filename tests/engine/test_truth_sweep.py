@@ -12,7 +12,10 @@ from truth_sweep import RESULTS, SWEEP_DAYS, TODAY, Case, cases, problems, repor
 
 from kenpo_wizard.rules import assess
 
-pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="CPython sweep")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "emscripten", reason="CPython sweep"),
+    pytest.mark.slow,  # every path on every sweep day: make test, not test-fast
+]
 
 
 @pytest.mark.parametrize("day", SWEEP_DAYS, ids=str)

@@ -146,7 +146,12 @@ def test_a_static_result_links_its_file_and_leaves_out_a_ranged_answer() -> None
         "static", dt.date(2026, 11, 27), static_url=lambda p: "x/", inexact=frozenset({"age"})
     )
     ctx.base_url = "https://example.jp/wizard/"
-    ctx.calendar_url = lambda text: kept.append(text) or "ics/one.ics"
+
+    def keep(text: str) -> str:
+        kept.append(text)
+        return "ics/one.ics"
+
+    ctx.calendar_url = keep
     s = screen(CERTIFICATE_HOLDER, ctx.on, ctx)
     assert 'href="ics/one.ics"' in s.html and "data-kw-ics-file" in s.html
     assert kept == [s.ics]

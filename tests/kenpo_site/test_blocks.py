@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kenpo_site import abbreviations, blocks
 from kenpo_site.blocks import chart, timeline
 from kenpo_site.render import BASE_MARK
@@ -67,6 +69,7 @@ def test_fill_placeholders_leaves_unknown() -> None:
     assert "セブン銀行のＡＴＭ" in out
 
 
+@pytest.mark.slow
 def test_the_wizard_block_holds_the_first_question() -> None:
     out = blocks.fill("<!-- kenpo:wizard -->", "../")
     assert 'id="kenpo-wizard"' in out and f'data-node="{FLOW.start}"' in out

@@ -50,6 +50,7 @@ def golden_edges() -> set[tuple[str, str]]:
     return edges
 
 
+@pytest.mark.slow
 def test_every_node_of_the_flow_is_a_node_in_topological_order() -> None:
     graph = fd.flow_graph()
     ids = [n.id for n in graph.nodes]

@@ -22,6 +22,8 @@ from kenpo_wizard.texts import explain
 from kenpo_wizard.wareki import wareki
 from kenpo_wizard.web import canonical_query
 
+pytestmark = pytest.mark.slow  # every band of every path: make test, not test-fast
+
 BUILD_DAY = dt.date(2026, 12, 2)
 MAX_DAY = dt.date(2099, 12, 31)  # the last day the engine takes (spec v3 A9)
 _ERA_DAY = re.compile(r"令和(\d+|元)年(\d+)月(\d+)日")

@@ -6,6 +6,8 @@ import json
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from kenpo_site.blocks.result_codes import code_rows
 from kenpo_site.search_terms import augment_index, code_docs, vocabulary
 
@@ -32,6 +34,7 @@ def test_the_issue_examples_are_in_the_table() -> None:
     assert "新規加入" in syn["入社"]
 
 
+@pytest.mark.slow
 def test_every_code_has_its_document() -> None:
     docs = code_docs()
     codes = [r.code for r in code_rows()]
@@ -39,6 +42,7 @@ def test_every_code_has_its_document() -> None:
     assert all(d["location"] == f"call-center/#code-{d['kenpo_code']}" for d in docs)
 
 
+@pytest.mark.slow
 def test_augment_index_is_idempotent(tmp_path: Path) -> None:
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()

@@ -138,10 +138,10 @@ def test_english_no_js_pages(site_dir: Path) -> None:
     by_language = info["static_languages"]
     assert set(by_language) == {"ja", "en"}
     assert by_language["ja"]["pages"] == info["static_pages"]  # wizard/s/: as before
-    pages = list((site_dir / EN / "wizard" / "s").rglob("index.html"))
+    pages = list((site_dir / EN / "wizard" / "s").glob("*.html"))
     assert len(pages) == by_language["en"]["pages"] == by_language["ja"]["pages"]
-    calendars = list((site_dir / EN / "wizard" / "s").rglob("calendar.ics"))
-    assert len(calendars) == by_language["en"]["calendars"]
+    calendars = list((site_dir / EN / "wizard" / "s" / "ics").glob("*.ics"))
+    assert len(calendars) + len(pages) == by_language["en"]["files"]
     first = (site_dir / EN / "wizard" / "s" / "index.html").read_text("utf-8")
     assert '<html lang="en">' in first
     assert 'href="../../../wizard/app/wizard.css"' in first  # the site's one stylesheet
@@ -190,7 +190,7 @@ def test_english_pages_have_no_japanese_outside_the_kept_names(site_dir: Path, p
 
 
 def test_english_no_js_pages_have_no_japanese_outside_the_kept_names(site_dir: Path) -> None:
-    pages = sorted((site_dir / EN / "wizard" / "s").rglob("index.html"))
+    pages = sorted((site_dir / EN / "wizard" / "s").glob("*.html"))
     sample = pages[:: max(1, len(pages) // 300)]  # ~300 pages across the whole tree
     found = {
         str(p.relative_to(site_dir)): bad[:3]

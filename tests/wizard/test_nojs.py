@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import re
 import time
+import urllib.parse
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page
 from wizkit import for_day, one_per_outcome
@@ -65,7 +68,7 @@ def test_every_golden_path_of_the_build_day_in_the_static_files(
             parser.feed(page.read_text(encoding="utf-8"))
             assert parser.screen["data-node"] == qid, g.query
             chosen = band_value(sig, answers, qid, value)
-            page = (page.parent / parser.targets[(qid, chosen)] / "index.html").resolve()
+            page = (page.parent / parser.targets[(qid, chosen)]).resolve()
             answers[qid] = chosen
         parser = _Page()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -98,8 +101,10 @@ def test_golden_outcomes_in_the_browser_without_javascript(
         assert screen.get_attribute("data-node") == g.outcome, g.query
         assert screen.get_attribute("data-code") == want, g.query
         assert nojs_page.locator('meta[name="robots"][content="noindex"]').count() == 1
-        rows = nojs_page.locator(".kw-s-answers .kw-row").count()
-        assert rows == len(g.answers)
+        # one page stands for every path to it: no list of one path's answers, and the way
+        # back is the browser's (the previous page's address holds the answers)
+        assert nojs_page.locator(".kw-s-answers").count() == 0
+        assert nojs_page.locator("[data-kw-back]").count() == 1
     print(f"\n{len(paths)} outcomes without JavaScript in {time.monotonic() - started:.0f} s")
 
 
@@ -107,7 +112,8 @@ def test_ranges_are_offered_as_choices_not_as_a_field_to_type_in(
     nojs_page: Page, base_url: str
 ) -> None:
     """Without JavaScript a typed answer is a choice of ranges: the hint says to choose."""
-    nojs_page.goto(f"{base_url}/wizard/s/before/employee/")
+    nojs_page.goto(f"{base_url}/wizard/s/before.html")
+    nojs_page.click(".kw-screen button[value='employee']")
     assert nojs_page.get_attribute(".kw-screen", "data-node") == "age"
     hint = nojs_page.locator(".kw-hint").inner_text()
     assert "入力" not in hint and "選んでください" in hint
@@ -115,50 +121,63 @@ def test_ranges_are_offered_as_choices_not_as_a_field_to_type_in(
     assert nojs_page.locator(".kw-screen input").count() == 0
 
 
-def test_static_back_and_change_links(nojs_page: Page, base_url: str) -> None:
-    nojs_page.goto(f"{base_url}/wizard/s/before/employee/0/")
-    assert nojs_page.get_attribute(".kw-screen", "data-node") == "leaving"
-    nojs_page.click(".kw-back a")
+def test_static_back_keeps_answers_and_restart_starts_again(nojs_page: Page, base_url: str) -> None:
+    """A shared page has no back link of its own: the browser's Back returns to the previous
+    page, with its address (and so the answers given) unchanged."""
+    nojs_page.goto(f"{base_url}/wizard/s/before.html")
+    nojs_page.click(".kw-screen button[value='employee']")
+    age_page = nojs_page.url
     assert nojs_page.get_attribute(".kw-screen", "data-node") == "age"
-    assert nojs_page.url.endswith("/wizard/s/before/employee/")
     labels = nojs_page.locator(".kw-choice-label").all_inner_texts()
     assert labels[:3] == ["17歳以下", "18〜69歳", "70〜74歳"]
     # from 75 the bands follow the years in which a 75th birthday could end a 資格確認書's
     # life (v3 A2), so they depend on the build day: 75〜77歳 then 78歳以上 in 2026-12
     assert labels[3].startswith("75") and labels[-1].endswith("歳以上")
+    nojs_page.click(".kw-screen button[data-kw-band]")  # the first band
+    assert nojs_page.get_attribute(".kw-screen", "data-node") == "leaving"
+    assert "ブラウザの「戻る」" in nojs_page.inner_text("[data-kw-back]")
+    nojs_page.go_back()
+    assert nojs_page.url == age_page
+    assert nojs_page.get_attribute(".kw-screen", "data-node") == "age"
     nojs_page.click(".kw-restart")
-    assert nojs_page.url.endswith("/wizard/s/")
+    assert nojs_page.url.split("?")[0].endswith("/wizard/s/")
 
 
-def test_static_pages_are_small(site: Path, build_info: dict[str, object]) -> None:
-    pages = list((site / "wizard" / "s").rglob("index.html"))
-    assert len(pages) == build_info["static_pages"]
+def test_static_pages_are_few_and_small(site: Path, build_info: dict[str, Any]) -> None:
+    """One file per distinct state (many answer paths share a page), each small."""
+    pages = list((site / "wizard" / "s").glob("*.html"))
+    assert len(pages) == build_info["static_pages"] < build_info["static_states"]
     biggest = max(p.stat().st_size for p in pages)
     assert biggest < 16_000, biggest
 
 
-def test_static_results_with_coming_dates_link_the_calendar_beside_them(
-    site: Path, build_info: dict[str, object]
-) -> None:
-    calendars = {p.parent for p in (site / "wizard" / "s").rglob("calendar.ics")}
-    assert calendars and len(calendars) == build_info["static_calendars"]
-    linking = set()
-    for page in (site / "wizard" / "s").rglob("index.html"):
+def test_static_results_link_calendars_that_exist(site: Path, build_info: dict[str, Any]) -> None:
+    """Results with coming dates link a calendar file, shared by every result with that text."""
+    folder = site / "wizard" / "s"
+    files = {p.name for p in (folder / "ics").glob("*.ics")}
+    linking = 0
+    linked: set[str] = set()
+    for page in folder.glob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if 'href="calendar.ics"' in text:
+        found = re.findall(r'href="ics/([0-9a-f]+\.ics)"', text)
+        if found:
             assert 'data-kind="result"' in text, page
-            linking.add(page.parent)
-    assert linking == calendars  # a link only where the file is, and every file linked
-    for folder in list(calendars)[:50]:
-        data = (folder / "calendar.ics").read_bytes()
+            linking += 1
+            linked.update(found)
+    assert linking == build_info["static_calendars"]
+    assert linked == files  # every link has its file, and every file is linked
+    for name in list(files)[:50]:
+        data = (folder / "ics" / name).read_bytes()
         assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
 
 
 def test_static_calendar_link_serves_a_calendar(nojs_page: Page, base_url: str) -> None:
-    nojs_page.goto(f"{base_url}/wizard/s/before/employee/0/no/none/held/")
+    nojs_page.goto(f"{base_url}/wizard/s/before.html")
+    for value in ("employee", "0", "no", "none", "held"):
+        nojs_page.click(f".kw-screen button[value='{value}']")
     assert nojs_page.get_attribute(".kw-screen", "data-kind") == "result"
-    href = nojs_page.get_attribute(".kw-s-calendar a[href$='calendar.ics']", "href")
-    assert href == "calendar.ics"
-    response = nojs_page.request.get(f"{base_url}/wizard/s/before/employee/0/no/none/held/{href}")
+    href = nojs_page.get_attribute(".kw-s-calendar a[data-kw-ics-file]", "href")
+    assert href and href.startswith("ics/") and href.endswith(".ics")
+    response = nojs_page.request.get(urllib.parse.urljoin(nojs_page.url, href))
     assert response.ok and response.headers["content-type"].startswith("text/calendar")
     assert "DTSTART;VALUE=DATE:20291201" in response.text()
