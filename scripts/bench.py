@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -293,10 +294,46 @@ def lighthouse(base: str) -> dict[str, dict[str, float]]:
     return scores
 
 
+def site_figures() -> None:
+    """The built site's weight (files, bytes, per language, five languages) and build time."""
+    from kenpo_site.host_limits import check
+
+    r = check(SITE)
+    log = SITE.parent / ".cache" / "build.log"
+    built = (
+        re.search(r"Documentation built in ([\d.]+) seconds", log.read_text("utf-8"))
+        if (log.is_file())
+        else None
+    )
+    steps = re.findall(r"kenpo: (.*)", log.read_text("utf-8")) if log.is_file() else []
+    info = json.loads((SITE / "wizard" / "app" / "build.json").read_text("utf-8"))
+    five_files, five_bytes = r.projected(5)
+    print("\nThe built site (make site):\n")
+    print("| figure | value |\n|---|---:|")
+    print(f"| mkdocs build (s) | {built.group(1) if built else 'n/a'} |")
+    print(f"| files | {r.files:,} |")
+    print(f"| bytes | {r.total / 1e6:.1f} MB |")
+    print(f"| largest file | {r.largest[0] / 1e6:.1f} MB ({r.largest[1]}) |")
+    print(f"| shared files (engine, theme) | {r.shared[0]:,} / {r.shared[1] / 1e6:.1f} MB |")
+    for name, (files, size) in r.languages.items():
+        print(f"| language {name} | {files:,} / {size / 1e6:.1f} MB |")
+    print(f"| five languages (projected) | {five_files:,} / {five_bytes / 1e6:.1f} MB |")
+    print(
+        f"| no-JS pages per language / answer paths | {info.get('static_pages')} / "
+        f"{info.get('static_states')} |"
+    )
+    print(f"| pre-built answers hold until | {info.get('static_valid_until')} |")
+    for line in steps:
+        print(f"    {line}", file=sys.stderr)
+
+
 def main() -> int:
     if not (SITE / "wizard" / "app" / "build.json").exists():
         print(f"{SITE} has no built wizard: run `make site` first", file=sys.stderr)
         return 2
+    site_figures()
+    if os.environ.get("KENPO_BENCH_SITE_ONLY"):
+        return 0
     handler = type("Bench", (Handler,), {"rules": read_headers(SITE / "_headers")})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(SITE)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
