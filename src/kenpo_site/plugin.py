@@ -41,12 +41,12 @@ from kenpo_wizard import __version__
 from kenpo_wizard.i18n import SOURCE_LANGUAGE
 from kenpo_wizard.wareki import era_table
 
-from . import abbreviations, assets, blocks
+from . import abbreviations, blocks
 from .bands import Signatures
 from .blocks.answers import contact_html
+from .build_context import BuildContext
 from .catalogs import write_compiled
 from .compress import precompress
-from .day import build_day
 from .headers import write_headers
 from .i18n import _, language, mark_japanese, use_language
 from .page_data import page_data
@@ -171,10 +171,10 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         self.serving = False
         self.language = SOURCE_LANGUAGE  # of the build under way
         self.not_found: dict[str, str] = {}  # 404.html per language (each build writes one)
+        self.build = BuildContext.start()  # made again as each build starts (on_config)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
-        assets.OPTIONS.trim_stdlib = not self.serving
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # static-i18n's on_config (priority -100) has set this build's language by now
@@ -182,12 +182,13 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         self.language = langs.current(config)
         use_language(self.language)  # the blocks, the contact route and the engine's texts
         config.extra["kenpo_page"] = page_data()  # the page scripts' dates and words
-        if not langs.nested:  # one wheel for every language of a build
-            assets.begin_build()
+        if not langs.nested:
             self.not_found = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not Languages(config).nested:
+            # one day and one wheel for every page and file of this build, in every language
+            self.build = BuildContext.start(trim_stdlib=not self.serving)
             # the message catalogs (.mo, git-ignored) as the sources are now: every language's
             # blocks and no-JS pages are rendered from them
             written = write_compiled()
@@ -235,7 +236,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         folders = (page.url or "").count("/")
         levels = langs.prefix(self.language).count("/")  # 1 under en/
         # a block's links to guide pages stay in the page's language: en/… pages link en/…
-        html = blocks.fill(html, "../" * (folders - levels))
+        html = blocks.fill(html, "../" * (folders - levels), self.build)
         if levels:
             html = site_assets(html, levels)
         # the glossary's tooltips are Japanese definitions of Japanese words
@@ -317,10 +318,10 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         use_language(self.language)
 
     def _after_pages(self, config: MkDocsConfig, site: Path, langs: Languages) -> None:
-        augment_index(site, {lang: langs.prefix(lang) for lang in langs.built})
-        on = build_day()
+        on = self.build.day
+        augment_index(site, on, {lang: langs.prefix(lang) for lang in langs.built})
         t0 = time.monotonic()
-        current = assets.current()
+        current = self.build.assets()
         lock = install_pyodide(site, current.wheel, current.stdlib)
         install_app(site)
         t1 = time.monotonic()

@@ -10,6 +10,7 @@ answers a code query with that row, and leaves the rows out of every other searc
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from collections.abc import Mapping
@@ -39,11 +40,11 @@ def vocabulary() -> dict[str, Any]:
     }
 
 
-def code_docs() -> list[dict[str, Any]]:
+def code_docs(day: dt.date) -> list[dict[str, Any]]:
     docs = []
     # i18n: {label} is a column of the code table, {value} its cell (for the site search)
     cell = _("{label}：{value}")
-    for row in code_rows():
+    for row in code_rows(day):
         text = _("　").join(
             cell.format(label=label, value=getattr(row, key)) for key, label in columns()
         )
@@ -58,7 +59,9 @@ def code_docs() -> list[dict[str, Any]]:
     return docs
 
 
-def augment_index(site: Path, languages: Mapping[str, str] | None = None) -> Path | None:
+def augment_index(
+    site: Path, day: dt.date, languages: Mapping[str, str] | None = None
+) -> Path | None:
     """Add the vocabulary and the code rows to the built search index (if there is one).
 
     ``languages`` (language → its folder, "" for the default) tells the worker which pages are
@@ -71,6 +74,6 @@ def augment_index(site: Path, languages: Mapping[str, str] | None = None) -> Pat
     index["config"]["kenpo"] = vocabulary()
     if languages:
         index["config"]["kenpo_languages"] = dict(languages)
-    index["docs"] = [d for d in index["docs"] if "kenpo_code" not in d] + code_docs()
+    index["docs"] = [d for d in index["docs"] if "kenpo_code" not in d] + code_docs(day)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return path

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,7 @@ def trimmed_stdlib(wheel: Path | None = None) -> Path:
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
     work = json.dumps(queries())
+    partial = out.with_name(f"{out.name}.{os.getpid()}.tmp")  # parallel builders: one file each
     with tempfile.TemporaryDirectory(prefix="kenpo-stdlib-") as tmp:
         engine = Path(tmp) / "engine"
         write_engine(engine, wheel)
@@ -79,13 +81,13 @@ def trimmed_stdlib(wheel: Path | None = None) -> Path:
                 str(SCRIPT),
                 str(NODE_MODULES / "pyodide"),
                 str(engine),
-                str(out) + ".tmp",
+                str(partial),
                 str(Path(tmp) / "queries.json"),
             ],
             check=True,
             capture_output=True,
         )
-    Path(str(out) + ".tmp").rename(out)
+    os.replace(partial, out)
     return out
 
 

@@ -9,6 +9,7 @@ none of those files changed, which keeps ``mkdocs serve`` rebuilds quick.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ ENGINE = PACKAGE_DIR  # src/kenpo_wizard
 REPO = ENGINE.parents[1]
 IGNORED = {"__pycache__", ".mypy_cache"}
 CACHE = REPO / ".cache" / "kenpo-site" / "wheels"
+REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip entry can carry
 
 
 def _sources() -> list[Path]:
@@ -56,13 +58,21 @@ def engine_wheel(cache: Path = CACHE) -> Path:
             target = work / mo.relative_to(REPO)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        # --no-isolation: setuptools comes from the environment (the build works offline)
+        # --no-isolation: setuptools comes from the environment (the build works offline);
+        # SOURCE_DATE_EPOCH: the zip's timestamps, so the same sources give the same bytes
+        built = work / "dist"
         subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(built)],
             cwd=work,
             check=True,
             capture_output=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": REPRODUCIBLE_EPOCH},
         )
+        wheel = sorted(built.glob("kenpo_wizard-*-py3-none-any.whl"))[0]
+        # into the cache in one step: another process (a parallel test worker) that looks at
+        # the same moment finds the whole wheel or none
+        out.mkdir(parents=True, exist_ok=True)
+        os.replace(wheel, out / wheel.name)
     return sorted(out.glob("kenpo_wizard-*-py3-none-any.whl"))[0]
 
 

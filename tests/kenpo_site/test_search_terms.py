@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from pathlib import Path
@@ -10,6 +11,8 @@ import pytest
 
 from kenpo_site.blocks.result_codes import code_rows
 from kenpo_site.search_terms import augment_index, code_docs, vocabulary
+
+DAY = dt.date(2026, 12, 2)  # a build day
 
 QUERIES = Path(__file__).parents[1] / "site" / "search_queries.toml"
 
@@ -36,8 +39,8 @@ def test_the_issue_examples_are_in_the_table() -> None:
 
 @pytest.mark.slow
 def test_every_code_has_its_document() -> None:
-    docs = code_docs()
-    codes = [r.code for r in code_rows()]
+    docs = code_docs(DAY)
+    codes = [r.code for r in code_rows(DAY)]
     assert [d["kenpo_code"] for d in docs] == codes
     assert all(d["location"] == f"call-center/#code-{d['kenpo_code']}" for d in docs)
 
@@ -48,12 +51,12 @@ def test_augment_index_is_idempotent(tmp_path: Path) -> None:
     index.parent.mkdir()
     page = {"location": "a/", "title": "A", "text": "x"}
     index.write_text(json.dumps({"config": {"lang": ["ja"]}, "docs": [page]}), "utf-8")
-    augment_index(tmp_path)
-    augment_index(tmp_path)
+    augment_index(tmp_path, DAY)
+    augment_index(tmp_path, DAY)
     data = json.loads(index.read_text("utf-8"))
     assert data["config"]["kenpo"] == vocabulary()
     assert data["docs"][0] == page
-    assert len(data["docs"]) == 1 + len(code_rows())
+    assert len(data["docs"]) == 1 + len(code_rows(DAY))
 
 
 def test_query_table_is_well_formed() -> None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from kenpo_wizard.flow import FLOW
 
-from .. import assets
+from ..build_context import BuildContext
 from ..i18n import E_, script_messages
 from ..pyodide_assets import APP_DIR
 from ..render import render
 
 
-def agent_html() -> str:
-    paths = assets.current().paths
+def agent_html(build: BuildContext) -> str:
+    paths = build.assets().paths
     questions = [
         {
             "id": q.id,

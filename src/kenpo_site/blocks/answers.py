@@ -30,7 +30,6 @@ from kenpo_wizard.phrases import REFERENCE_TEXTS
 from kenpo_wizard.texts import doc_label, form_label
 from kenpo_wizard.wareki import wareki, wareki_month
 
-from ..day import build_day
 from ..i18n import E_, _, mark_japanese
 from ..render import render
 
@@ -59,9 +58,8 @@ def _submit_cell(a: Assessment) -> str:
     return _("提出は不要です（職権で交付します）")
 
 
-def who_submits_html(day: dt.date | None = None) -> str:
+def who_submits_html(on: dt.date) -> str:
     """P2: who hands in what for a 資格確認書, for three sample members."""
-    on = day or build_day()
     joining = (on + dt.timedelta(days=30)).isoformat()
     people: tuple[tuple[str, Mapping[str, object]], ...] = (
         (
@@ -144,9 +142,8 @@ def _when(d: Delivery) -> str:
     return planned.format(month=month)
 
 
-def deliveries_html(day: dt.date | None = None) -> str:
+def deliveries_html(on: dt.date) -> str:
     """R34, R33, R25: what went out through the 事業所, told from today (P13)."""
-    on = day or build_day()
     people: tuple[tuple[str, Mapping[str, object], Document], ...] = (
         (
             _("{date}現在の加入者").format(date=wareki(FIRST_NOTICE_ROSTER_DAY)),
@@ -199,10 +196,8 @@ def contact_html() -> str:
     return mark_japanese(html)
 
 
-BLOCKS: dict[str, Callable[[], str]] = {
-    "who-submits": who_submits_html,
-    "returns": returns_html,
-    "deliveries": deliveries_html,
+# the leaflet's 参考 boxes, each a block (the day-dependent blocks are named in blocks/__init__)
+REFERENCE_BLOCKS: dict[str, Callable[[], str]] = {
     "reference-temporary-measure": lambda: reference_html("temporary_measure_ended"),
     "reference-certificate-grace": lambda: reference_html("certificate_grace"),
     "reference-card-suspension": lambda: reference_html("card_suspension"),

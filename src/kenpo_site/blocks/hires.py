@@ -38,7 +38,6 @@ from kenpo_wizard.phrases import CONTACT_REASONS, REFERENCE_TEXTS, Reference
 from kenpo_wizard.registry import OUTSIDE_SOURCES
 from kenpo_wizard.wareki import wareki
 
-from ..day import build_day
 from ..i18n import E_, N_, _
 from ..render import render
 from .answers import ClaimError, _check
@@ -295,8 +294,8 @@ def _mark(r: Reason) -> str:
     return REASONS[r].name
 
 
-def views(on: dt.date | None = None) -> list[HireView]:
-    day = on or build_day()
+def views(on: dt.date) -> list[HireView]:
+    day = on
     return [view(h, day) for h in HIRES]
 
 
@@ -364,9 +363,8 @@ def _obtained() -> tuple[str, ...]:
     return tuple(E_(x) for x in row.how_obtained)
 
 
-def new_hires_html(day: dt.date | None = None) -> str:
+def new_hires_html(on: dt.date) -> str:
     """The kinds of new hire, what to tick and hand in, and why (employers.md)."""
-    on = day or build_day()
     check_application_and_ex_officio(on)
     kinds = {
         kind: [t for t in REASONS.values() if t.kind == kind]
@@ -406,8 +404,7 @@ def open_questions_html() -> str:
     )
 
 
-def checklist_html(day: dt.date | None = None) -> str:
-    on = day or build_day()
+def checklist_html(on: dt.date) -> str:
     check_application_and_ex_officio(on)
     all_views = views(on)
     groups = [

@@ -25,7 +25,6 @@ from kenpo_wizard.leaflet import (
 from kenpo_wizard.rules import SAMPLE_DAYS, assess
 from kenpo_wizard.wareki import wareki
 
-from ..day import build_day
 from ..i18n import E_, N_, _
 from ..paths import paths_on
 from ..render import render
@@ -130,16 +129,16 @@ def columns() -> tuple[tuple[str, str], ...]:
     return tuple((key, _(label)) for key, label in COLUMNS)
 
 
-def code_rows(answers: dict[str, dict[str, object]] | None = None) -> list[CodeRow]:
+def code_rows(day: dt.date, answers: dict[str, dict[str, object]] | None = None) -> list[CodeRow]:
     """Every row of the table: the codes reached on the sample days and on the build day."""
     if answers is None:
-        answers = code_answers((*SAMPLE_DAYS, build_day()))
+        answers = code_answers((*SAMPLE_DAYS, day))
     return [code_row(c, a) for c, a in answers.items()]
 
 
-def result_codes_html(answers: dict[str, dict[str, object]] | None = None) -> str:
+def result_codes_html(day: dt.date, answers: dict[str, dict[str, object]] | None = None) -> str:
     """The table, in the page itself so that the site's search finds each code; each row is
     its own anchor (``call-center/#code-A-K7QA``), which the search lands on."""
     return render(
-        "result_codes.html.j2", rows=code_rows(answers), phases=phases(), columns=columns()
+        "result_codes.html.j2", rows=code_rows(day, answers), phases=phases(), columns=columns()
     )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from kenpo_wizard.wareki import both
 
-from ..day import build_day
+from ..build_context import BuildContext
 from ..i18n import N_, _
 from ..render import render
 from . import chart
@@ -23,11 +23,11 @@ def status(today: dt.date, start: dt.date, end: dt.date) -> tuple[str, str]:
     return key, label
 
 
-def timeline_html() -> str:
+def timeline_html(build: BuildContext) -> str:
     """The chart and the list, marked for the build day (the page script re-marks them for
     today, which on the build day changes nothing: no layout shift)."""
     items = timeline_items()
-    today = build_day()
+    today = build.day
     marks = [status(today, i.date.start, i.date.end) for i in items]
     first_upcoming = next((k for k, m in enumerate(marks) if m[0] == "upcoming"), len(items))
     return render(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kenpo_wizard import leaflet as lf
 from kenpo_wizard.wareki import both, wareki
 
-from ..day import build_day
+from ..build_context import BuildContext
 from ..i18n import _
 from ..render import render
 
@@ -25,7 +25,7 @@ class Period:
     text: str
 
 
-def today_status_html() -> str:
+def today_status_html(build: BuildContext) -> str:
     """What holds in each period the rules tell apart; the browser shows today's (kenpo.js)."""
     w = wareki
     day_before = lf.ABOLITION_DAY - dt.timedelta(days=1)
@@ -70,10 +70,10 @@ def today_status_html() -> str:
     )
     # The build day's state is in the HTML, so the page script changes nothing on that day (no
     # layout shift); on a later day it shows that day's period (the site is rebuilt daily).
-    today = build_day().isoformat()
+    today = build.day.isoformat()
     return render(
         "today_status.html.j2",
         periods=periods,
         current=[p.start <= today <= p.end for p in periods],
-        label=_("本日 {date} 時点（日本時間）").format(date=both(build_day())),
+        label=_("本日 {date} 時点（日本時間）").format(date=both(build.day)),
     )

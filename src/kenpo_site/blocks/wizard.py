@@ -7,17 +7,16 @@ from __future__ import annotations
 from kenpo_wizard.flow import FLOW
 from kenpo_wizard.web import first_screen_html
 
-from .. import assets
-from ..day import build_day
+from ..build_context import BuildContext
 from ..i18n import script_messages
 from ..pyodide_assets import APP_DIR
 from ..render import render
 from ..static_pages import STATIC_LINK, static_context
 
 
-def wizard_html() -> str:
-    on = build_day()
-    paths = assets.current().paths  # each built once per content (cached)
+def wizard_html(build: BuildContext) -> str:
+    on = build.day
+    paths = build.assets().paths
     return render(
         "wizard.html.j2",
         runtime="../" + paths.runtime,
