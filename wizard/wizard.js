@@ -19,7 +19,8 @@ let seq = 0;
 let renders = 0;
 const calls = new Map();
 let worker = null;
-let staticUntil = null; // the last day the build day's static pages hold (app/build.json)
+let staticUntil = null; // the last day any of the build's static pages holds (app/build.json)
+let staleUntil = null; // a static page that would have answered held only until this day
 let staticKnown = null; // the fetch of build.json: an early answer waits for it, not for Pyodide
 const staticSeen = new Map(); // query → the static page that showed it (Back steps there again)
 let stepStarted = null; // when the answer being stepped to was given (event.timeStamp)
@@ -71,8 +72,10 @@ function waiting() {
     ? t('<a href="{href}">待たずに簡易版で進む</a>（基準日は {date} になります）', { href: pending.fallback, date: both(root.dataset.buildDay) })
     : "";
   const progress = t("準備中（{stage}/3）：{label}…", { stage, label: STAGES[stage] });
+  const staleLine = t("事前に用意した答えは{date}までのものです。今日の答えをこの端末で計算しています。", { date: both(staleUntil || root.dataset.buildDay) });
+  const stale = staleUntil ? `<p>${staleLine}</p>` : "";
   setStatus(
-    `<p><strong>${t("回答を受け付けました。")}</strong>${t("質問の準備ができしだい、自動で次に進みます。")}</p>` +
+    `<p><strong>${t("回答を受け付けました。")}</strong>${t("質問の準備ができしだい、自動で次に進みます。")}</p>` + stale +
     `<p><label>${progress} <progress max="3" value="${stage}">${stage}/3</progress></label></p>` +
     (skip ? `<p>${skip}</p>` : ""),
   );
@@ -165,6 +168,7 @@ function rendered(kind) {
 function canStepStatic(query) {
   const today = tokyoToday();
   if (!staticUntil || new URLSearchParams(query).has("on")) return false;
+  if (today > staticUntil) staleUntil = staticUntil;
   return root.dataset.buildDay <= today && today <= staticUntil;
 }
 
@@ -174,7 +178,11 @@ async function stepStatic(href, query, push) {
   const doc = new DOMParser().parseFromString(await response.text(), "text/html");
   const screen = doc.querySelector(".kw-screen");
   if (!screen) return false;
-  if (screen.dataset.validUntil && screen.dataset.validUntil < tokyoToday()) return false;
+  // each page says how long it holds (a result until its next change): after that, the engine
+  if (screen.dataset.validUntil && screen.dataset.validUntil < tokyoToday()) {
+    staleUntil = screen.dataset.validUntil;
+    return false;
+  }
   // its links were relative to the static page: make them absolute (they lead to static pages)
   for (const a of screen.querySelectorAll("a[href]")) {
     a.href = new URL(a.getAttribute("href"), response.url).href;

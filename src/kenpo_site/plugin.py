@@ -347,8 +347,8 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
                     "calendars": stats.calendars,
                     "files": stats.pages + stats.calendar_files,
                 }
-                if stats.valid_until is not None:
-                    last_days.append(stats.valid_until)
+                if stats.horizon is not None:
+                    last_days.append(stats.horizon)
                 log.info(
                     f"kenpo: {stats.pages} no-JS pages in {lang} for {stats.states} answer paths "
                     f"({stats.results} results, {stats.calendars} with a calendar, "
@@ -363,7 +363,8 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
                 "static_states": first["states"],
                 "static_calendars": first["calendars"],
                 # the page script steps through the static pages, before the engine is ready,
-                # only up to this day (the build day's answers hold until then)
+                # up to this day at most; each page says how long it holds (data-valid-until):
+                # a result until its next change, a question of date ranges on the build day
                 "static_valid_until": min(last_days, default=dt.date.max).isoformat(),
                 # every language's pages: en/wizard/s/ …
                 "static_languages": by_language,

@@ -36,11 +36,13 @@ from kenpo_wizard.flow import FLOW, Outcome, Question, walk
 from kenpo_wizard.wareki import both
 from kenpo_wizard.web import Band, Context, canonical_query, screen
 
-from .bands import Signatures, bands
+from .bands import DATE_ANCHORS, Signatures, bands
 from .i18n import _, current_language, mark_japanese
 from .render import render_page
 
 STATIC_DIR = "wizard/s"
+# A page built on day D holds at most this long; the wizard asks its engine after that.
+MAX_DAYS_VALID = 30
 STATIC_LINK = "s/"  # from the wizard page
 CALENDAR_DIR = "ics"  # wizard/s/ics/<digest>.ics
 ID_LENGTH = 12  # hex digits of a page's digest: 48 bits, far from a collision at 10^4 pages
@@ -58,11 +60,8 @@ class Stats:
     codes: set[str] = field(default_factory=set)
     # each result's last day (the day before the engine's next change), where it has one
     last_days: list[dt.date] = field(default_factory=list)
-
-    @property
-    def valid_until(self) -> dt.date | None:
-        """The last day on which every result of the build day still holds."""
-        return min(self.last_days, default=None)
+    # the last day any page holds (each page says its own: data-valid-until)
+    horizon: dt.date | None = None
 
 
 def _marked(text: str) -> Markup:
@@ -106,6 +105,14 @@ def static_context(
         base_url=base_url,
         inexact=inexact,
     )
+
+
+def horizon(on: dt.date) -> dt.date:
+    """The last day the build's question pages hold: 30 days on, or the day before the next
+    leaflet date (the flow asks by those dates), whichever is sooner."""
+    last = on + dt.timedelta(days=MAX_DAYS_VALID)
+    coming = [a for a in DATE_ANCHORS if a > on]
+    return min(last, min(coming) - dt.timedelta(days=1)) if coming else last
 
 
 def valid_until(answer: dict[str, object] | None) -> dt.date | None:
@@ -229,7 +236,7 @@ class _Writer:
             kind=scr.kind,
             node=scr.node or "",
             code=scr.answer["result_code"] if scr.answer else "",
-            valid_until=(valid_until(scr.answer) or "") if scr.answer else "",
+            valid_until=self._holds_until(node, scr.answer).isoformat(),
             body=scr.html,
             **self.frame,
         )
@@ -247,6 +254,21 @@ class _Writer:
             self.stats.calendar_files += 1
             self.stats.bytes += len(data)
         return name
+
+    def _holds_until(self, node: object, answer: dict[str, object] | None) -> dt.date:
+        """The last day the page is true (the page script asks the engine after it): a result
+        until its next change; a question of date ranges only on the build day (they are cut
+        at it); of age ranges to the year's end (from 75 they follow the build's year); a
+        choice question until the horizon."""
+        last = horizon(self.on)
+        if isinstance(node, Outcome):
+            change = valid_until(answer)
+            return min(last, change) if change else last
+        if isinstance(node, Question) and node.kind == "date":
+            return self.on
+        if isinstance(node, Question) and node.kind == "number":
+            return min(last, dt.date(self.on.year, 12, 31))
+        return last
 
     @staticmethod
     def _digest(html: str) -> str:
@@ -283,4 +305,5 @@ def write_static_pages(
     up = "../" * prefix.count("/")
     writer = _Writer(out_dir, on, sig or Signatures(on), wizard_url, up)
     writer.root()
+    writer.stats.horizon = horizon(on)
     return writer.stats

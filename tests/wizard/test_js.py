@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -30,6 +31,8 @@ from wizkit import (
 
 from kenpo_wizard.flow import FLOW
 from kenpo_wizard.ics import unfold
+from kenpo_wizard.wareki import wareki
+from kenpo_wizard.web import screen
 
 SCREEN = "#kenpo-wizard [data-kw-screen]"
 
@@ -269,3 +272,82 @@ def test_result_offers_its_calendar_as_a_download(page: Page, base_url: str) -> 
     # the event links back to this result on this site, without the day
     (url,) = [line for line in body if line.startswith("URL:")]
     assert url.startswith(f"URL:{base_url}/wizard/?age=40&") and "on=" not in url
+
+
+# A member who joined before the cards ended, employed, 18〜69, not leaving: the commonest path,
+# answered in place from the pre-built pages while the engine has not arrived.
+COMMON = {"since": "before", "member_type": "employee", "leaving": "no"}
+WAITING = "#kenpo-wizard [data-kw-status] progress"
+
+
+def _on_day(page: Page, base_url: str, days_on: int) -> None:
+    """The wizard page on the build day + ``days_on`` (the page's clock moved), the engine held."""
+    page.add_init_script(f"const now = Date.now; Date.now = () => now() + {days_on} * 86400000;")
+    Gate(page, "**/pyodide/*/pyodide.asm.wasm")  # never arrives in these tests
+    page.goto(f"{base_url}/wizard/")
+
+
+def _answer_common(page: Page) -> bool:
+    """Answer the question on screen along the commonest path: True once it shows the next
+    screen in place, False when the answer waits for the engine (progress shown)."""
+    node = page.get_attribute(SCREEN, "data-node")
+    before = renders(page)
+    if node in COMMON:
+        page.click(f"{SCREEN} button[value='{COMMON[node]}']")
+    elif node == "age":
+        page.click(f"{SCREEN} button[data-kw-band]:has-text('18〜69歳')")
+    else:
+        page.click(f"{SCREEN} button.kw-choice >> nth=0")
+    page.wait_for_function(
+        f"Number(document.getElementById('kenpo-wizard').dataset.renders || 0) > {before}"
+        f" || document.querySelector({WAITING!r}) !== null"
+    )
+    return renders(page) > before
+
+
+def _static_walk(page: Page) -> tuple[str, str, str]:
+    """The commonest path through the pre-built pages: its code, last valid day and query."""
+    for _ in range(20):
+        if page.get_attribute(SCREEN, "data-kind") == "result":
+            break
+        assert _answer_common(page), page.get_attribute(SCREEN, "data-node")
+        assert page.get_attribute(SCREEN, "data-source") == "static"
+    assert page.get_attribute("#kenpo-wizard", "data-mode") == "loading"
+    code = page.get_attribute(SCREEN, "data-code") or ""
+    until = page.get_attribute(SCREEN, "data-valid-until") or ""
+    return code, until, urllib.parse.urlsplit(page.url).query
+
+
+def test_prebuilt_answers_hold_on_later_days_until_they_change(
+    page_factory: Callable[..., Page], base_url: str, build_day: dt.date
+) -> None:
+    """A site built on day D answers instantly and truly on D+1, D+7 and the last day its
+    answer holds (the day before the engine's next change, at most 30 days): the code the
+    engine gives for that day, today's date on the screen and in 「いまの状況」. The day after,
+    the page says how long the prepared answer held and waits for the engine."""
+    first = page_factory(375, 812)
+    _on_day(first, base_url, 1)
+    _code, until, _query = _static_walk(first)
+    last = (dt.date.fromisoformat(until) - build_day).days
+    assert last >= 7, until  # the commonest answer holds at least a week
+    for offset in (1, 7, last):
+        page = page_factory(375, 812)
+        _on_day(page, base_url, offset)
+        code, _until, query = _static_walk(page)
+        day = build_day + dt.timedelta(days=offset)
+        engine = screen(query, day)
+        assert engine.answer is not None and code == engine.answer["result_code"], offset
+        assert wareki(day) in page.inner_text(f"{SCREEN} .kw-day")
+        page.goto(f"{base_url}/")  # the guide's 「いまの状況」: today's period, today's date
+        status = page.locator("[data-kenpo-today-status]")
+        assert wareki(day) in status.inner_text()
+        shown = status.locator("li:visible")
+        assert shown.count() == 1
+        start, end = shown.get_attribute("data-start"), shown.get_attribute("data-end")
+        assert start and end and start <= day.isoformat() <= end
+    page = page_factory(375, 812)
+    _on_day(page, base_url, last + 1)
+    while _answer_common(page):
+        assert page.get_attribute(SCREEN, "data-kind") != "result"  # never a stale result
+    text = page.inner_text("#kenpo-wizard [data-kw-status]")
+    assert "回答を受け付けました" in text and "事前に用意した答えは" in text
