@@ -32,6 +32,8 @@ DATE_ANCHORS: tuple[dt.date, ...] = (
     lf.TRANSITION_LAST_DAY,
     lf.CERTIFICATE_VALID_UNTIL,
 )
+# A page built on day D holds at most this long; the wizard asks its engine after that.
+MAX_DAYS_VALID = 30
 # CHILD_AGE_LIMIT: a child's companion is offered under it only (A9).
 AGE_CUTS: tuple[int, ...] = (
     CHILD_AGE_LIMIT,
@@ -212,3 +214,11 @@ def label(q: Question, r: Range, on: dt.date) -> str:
         start_seireki=seireki(start),
         end_seireki=seireki(end),
     )
+
+
+def horizon(on: dt.date) -> dt.date:
+    """The last day the build's question pages hold: 30 days on, or the day before the next
+    rule boundary of the leaflet (the flow asks by those dates), whichever is sooner."""
+    last = on + dt.timedelta(days=MAX_DAYS_VALID)
+    coming = rules.next_boundary(on)
+    return min(last, coming - ONE) if coming else last

@@ -36,13 +36,11 @@ from kenpo_wizard.flow import FLOW, Outcome, Question, walk
 from kenpo_wizard.wareki import both
 from kenpo_wizard.web import Band, Context, canonical_query, screen
 
-from .bands import DATE_ANCHORS, Signatures, bands
+from .bands import Signatures, bands, horizon
 from .i18n import _, current_language, mark_japanese
 from .render import render_page
 
 STATIC_DIR = "wizard/s"
-# A page built on day D holds at most this long; the wizard asks its engine after that.
-MAX_DAYS_VALID = 30
 STATIC_LINK = "s/"  # from the wizard page
 CALENDAR_DIR = "ics"  # wizard/s/ics/<digest>.ics
 ID_LENGTH = 12  # hex digits of a page's digest: 48 bits, far from a collision at 10^4 pages
@@ -105,14 +103,6 @@ def static_context(
         base_url=base_url,
         inexact=inexact,
     )
-
-
-def horizon(on: dt.date) -> dt.date:
-    """The last day the build's question pages hold: 30 days on, or the day before the next
-    leaflet date (the flow asks by those dates), whichever is sooner."""
-    last = on + dt.timedelta(days=MAX_DAYS_VALID)
-    coming = [a for a in DATE_ANCHORS if a > on]
-    return min(last, min(coming) - dt.timedelta(days=1)) if coming else last
 
 
 def valid_until(answer: dict[str, object] | None) -> dt.date | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 
 from .assessment import (
@@ -90,6 +91,9 @@ def assess(
     return dataclasses.replace(answer, next_change=_next_change(f, answer))
 
 
+# The flow asks the same question of the same facts many times (every walk decides whether
+# each answer could change the result): the answer is a pure, frozen value, so it is kept.
+@functools.lru_cache(maxsize=2048)
 def decide(f: Facts, on: dt.date, today: dt.date | None = None) -> Assessment:
     """The answer without its ``next_change`` (the flow asks this many times)."""
     t = Trace()
@@ -386,6 +390,15 @@ def _outcome(a: Assessment) -> tuple[object, ...]:
         a.eligibility_certificate.issue,
         a.contact_association,
     )
+
+
+def next_boundary(on: dt.date) -> dt.date | None:
+    """The first day after ``on`` on which the questions asked or any answer's words can
+    change for everyone: the leaflet's rule boundaries, and the days the national temporary
+    measure's 参考 appears and goes (a person's own dates aside)."""
+    m = TEMPORARY_MEASURE
+    days = (*RULE_BOUNDARIES, m.start, m.end + dt.timedelta(days=1))
+    return min((d for d in days if d > on), default=None)
 
 
 def _next_change(facts: Facts, now: Assessment) -> Change | None:

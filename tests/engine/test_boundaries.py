@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kenpo_wizard import assess
+from kenpo_wizard import assess, rules
 from kenpo_wizard.leaflet import (
     ABOLITION_DAY,
     CERTIFICATE_EXPIRED_FROM,
@@ -166,3 +166,24 @@ def test_temporary_measure_runs_to_its_extended_end_then_is_history(
     (history, on the guide's page only: P13, P16)."""
     refs = assess({"mynumber_card": "none"}, day).to_dict()["references"]
     assert [r for r in refs if r.startswith("temporary_measure")] == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "boundary"),
+    [
+        ("2024-12-01", "2024-12-02"),  # 保険証 no longer issued from the next day (R1, R2)
+        ("2024-12-02", "2025-12-02"),
+        ("2025-12-01", "2025-12-02"),  # the transition ends (R3)
+        ("2025-12-02", "2026-08-01"),  # the temporary measure's 参考 goes after 2026-07-31 (A7)
+        ("2026-07-31", "2026-08-01"),
+        ("2026-08-01", "2029-12-02"),  # the 資格確認書 expires after 2029-12-01
+        ("2029-12-01", "2029-12-02"),
+        ("2029-12-02", None),
+    ],
+)
+def test_next_boundary_is_the_next_day_anything_can_change_for_everyone(
+    day: str, boundary: str | None
+) -> None:
+    """Pre-built pages hold until the day before it (kenpo_site.bands.horizon)."""
+    found = rules.next_boundary(dt.date.fromisoformat(day))
+    assert found == (dt.date.fromisoformat(boundary) if boundary else None)
