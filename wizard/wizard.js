@@ -131,6 +131,7 @@ async function show(query, push) {
   calendar = res.ics ? { text: res.ics, name: res.ics_name } : null;
   screenEl.dataset.enhanced = "1";
   delete screenEl.dataset.source;
+  delete screenEl.dataset.validUntil;
   screenEl.dataset.kind = res.kind;
   screenEl.dataset.node = res.node || "";
   screenEl.dataset.code = res.result_code || "";
@@ -210,6 +211,7 @@ async function stepStatic(href, query, push) {
   screenEl.dataset.node = screen.dataset.node || "";
   screenEl.dataset.code = screen.dataset.code || "";
   screenEl.dataset.source = "static";
+  screenEl.dataset.validUntil = screen.dataset.validUntil || ""; // the last day it holds
   const url = query ? `?${query}` : location.pathname;
   if (push) history.pushState({ kw: 1 }, "", url);
   else history.replaceState({ kw: 1 }, "", url);

@@ -23,7 +23,9 @@ import logging
 import posixpath
 import re
 import time
+from collections.abc import Callable
 from copy import deepcopy
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any, Literal
@@ -50,10 +52,11 @@ from .compress import precompress
 from .headers import write_headers
 from .i18n import _, language, mark_japanese, use_language
 from .page_data import page_data
+from .parallel import run_all
 from .pyodide_assets import install_app, install_pyodide
 from .search_terms import augment_index
 from .service_worker import write_service_worker
-from .static_pages import write_static_pages
+from .static_pages import Stats, write_static_pages
 from .wheel import CACHE
 
 log = logging.getLogger("mkdocs.plugins.kenpo")
@@ -324,21 +327,34 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         current = self.build.assets()
         lock = install_pyodide(site, current.wheel, current.stdlib)
         install_app(site)
-        t1 = time.monotonic()
+        log.info(
+            f"kenpo: build day {on}, Pyodide and {current.wheel.name} "
+            f"in {time.monotonic() - t0:.1f} s"
+        )
         manifest: dict[str, object] = {"build_day": on.isoformat(), "version": __version__, **lock}
-        if self.config.static_pages and (self.config.serve_static_pages or not self.serving):
+        # Independent steps on every core (kenpo_site.parallel): each language's no-JS pages
+        # and the compression of the large files.
+        tasks: list[Callable[[], object]] = []
+        static = self.config.static_pages and (self.config.serve_static_pages or not self.serving)
+        if static:
+            t = time.monotonic()
+            sig = Signatures(on)  # what follows each set of answers: the same in every language
+            sig.of({})  # all of it, before the languages' workers share it
+            log.info(f"kenpo: the answer graph of {on} in {time.monotonic() - t:.1f} s")
+            for lang in langs.built:
+                tasks.append(partial(self._static_pages, site, config, langs, lang, sig))
+        else:
+            log.info(
+                "kenpo: no-JS pages skipped while serving (serve_static_pages: true adds them)"
+            )
+        if self.config.precompress and not self.serving:
+            tasks.append(partial(self._precompress, site))
+        results = run_all(tasks)
+        if static:
             by_language: dict[str, dict[str, int]] = {}
             last_days: list[dt.date] = []
-            sig = Signatures(on)  # what follows each set of answers: the same in every language
-            for lang in langs.built:
-                t = time.monotonic()
-                prefix = langs.prefix(lang)
-                # the calendars' events link back to the wizard, when the site's address is known
-                wizard_url = (
-                    config.site_url.rstrip("/") + f"/{prefix}wizard/" if config.site_url else ""
-                )
-                with language(lang):
-                    stats = write_static_pages(site, on, wizard_url, prefix=prefix, sig=sig)
+            for lang, stats in zip(langs.built, results, strict=False):
+                assert isinstance(stats, Stats)
                 by_language[lang] = {
                     "pages": stats.pages,
                     "states": stats.states,
@@ -349,12 +365,6 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
                 }
                 if stats.horizon is not None:
                     last_days.append(stats.horizon)
-                log.info(
-                    f"kenpo: {stats.pages} no-JS pages in {lang} for {stats.states} answer paths "
-                    f"({stats.results} results, {stats.calendars} with a calendar, "
-                    f"{stats.calendar_files} calendar files; "
-                    f"{stats.bytes / 1e6:.1f} MB) in {time.monotonic() - t:.1f} s"
-                )
             first = by_language[langs.default]  # wizard/s/: the default language's pages
             manifest |= {
                 "static_pages": first["pages"],
@@ -369,10 +379,6 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
                 # every language's pages: en/wizard/s/ …
                 "static_languages": by_language,
             }
-        else:
-            log.info(
-                "kenpo: no-JS pages skipped while serving (serve_static_pages: true adds them)"
-            )
         (site / "wizard" / "app" / "build.json").write_text(
             json.dumps(manifest, indent=1), encoding="utf-8"
         )
@@ -380,12 +386,31 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         if not self.serving:  # while editing, a service worker would serve stale assets
             shell, engine = write_service_worker(site)
             log.info(f"kenpo: service worker caches {shell} shell files and {engine} engine files")
-        log.info(f"kenpo: build day {on}, Pyodide and {current.wheel.name} in {t1 - t0:.1f} s")
-        if self.config.precompress and not self.serving:
-            t2 = time.monotonic()
-            totals = precompress(site, COMPRESS_CACHE)
-            log.info(
-                f"kenpo: {totals.files} files precompressed, {totals.raw / 1e6:.1f} MB → "
-                f"br {totals.br / 1e6:.1f} MB, gzip {totals.gz / 1e6:.1f} MB "
-                f"in {time.monotonic() - t2:.1f} s"
-            )
+
+    @staticmethod
+    def _static_pages(
+        site: Path, config: MkDocsConfig, langs: Languages, lang: str, sig: Signatures
+    ) -> Stats:
+        t = time.monotonic()
+        prefix = langs.prefix(lang)
+        # the calendars' events link back to the wizard, when the site's address is known
+        wizard_url = config.site_url.rstrip("/") + f"/{prefix}wizard/" if config.site_url else ""
+        with language(lang):
+            stats = write_static_pages(site, sig.on, wizard_url, prefix=prefix, sig=sig)
+        log.info(
+            f"kenpo: {stats.pages} no-JS pages in {lang} for {stats.states} answer paths "
+            f"({stats.results} results, {stats.calendars} with a calendar, "
+            f"{stats.calendar_files} calendar files; "
+            f"{stats.bytes / 1e6:.1f} MB) in {time.monotonic() - t:.1f} s"
+        )
+        return stats
+
+    @staticmethod
+    def _precompress(site: Path) -> None:
+        t = time.monotonic()
+        totals = precompress(site, COMPRESS_CACHE)
+        log.info(
+            f"kenpo: {totals.files} files precompressed, {totals.raw / 1e6:.1f} MB → "
+            f"br {totals.br / 1e6:.1f} MB, gzip {totals.gz / 1e6:.1f} MB "
+            f"in {time.monotonic() - t:.1f} s"
+        )

@@ -8,7 +8,7 @@ LEAKS = ("Project-Id-Version", "Content-Transfer-Encoding", "Traceback (most rec
 
 
 def test_no_catalog_header_or_python_text_in_any_wizard_page(site: Path) -> None:
-    pages = [site / "wizard" / "index.html", *(site / "wizard").glob("s/**/index.html")]
+    pages = [site / "wizard" / "index.html", *(site / "wizard").glob("s/*.html")]
     assert len(pages) > 100
     leaking = [
         (str(p.relative_to(site)), leak)
