@@ -94,7 +94,7 @@ lint: $(VENV)/.installed
 
 # Tiers run on every core (pytest-xdist); each sweep runs once, here, on CPython.
 # tests/kenpo_site renders the wizard block, which names the Pyodide build (npm's pyodide).
-XDIST := -n auto --dist loadfile
+XDIST := -n auto --dist load
 test-engine: catalogs $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest $(XDIST) tests/engine tests/kenpo_site
 
@@ -133,7 +133,12 @@ test-site: site/.built .cache/chromium.ok
 test-wizard: site/.built .cache/chromium.ok
 	$(BIN)/pytest $(XDIST) tests/wizard
 
-test: setup lint test-engine test-pyodide test-site test-wizard
+# The tiers that share nothing run side by side (2 cores: the engine's sweeps, Pyodide in
+# Node and the site's build; then the two browser tiers, one browser each); -O keeps each
+# tier's output together.
+test: setup lint
+	$(MAKE) --no-print-directory -j3 -O test-engine test-pyodide site
+	$(MAKE) --no-print-directory -j2 -O test-site test-wizard XDIST="-n 2 --dist load"
 
 bench: site/.built .cache/chromium.ok
 	$(PY) scripts/bench.py

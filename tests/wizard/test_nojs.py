@@ -38,6 +38,9 @@ def band_value(sig: Signatures, answers: dict[str, str], qid: str, value: str) -
     return next(b.value for b, r in bands(q, answers, sig) if holds(r))
 
 
+BROWSER_SAMPLE = 24  # paths clicked through in the browser
+
+
 class _Page(html.parser.HTMLParser):
     """The bits of a static page the walk needs: the screen's data and each button's target."""
 
@@ -83,9 +86,12 @@ def test_every_golden_path_of_the_build_day_in_the_static_files(
 def test_golden_outcomes_in_the_browser_without_javascript(
     nojs_page: Page, base_url: str, build_day: dt.date
 ) -> None:
-    """One path per outcome, clicked through in Chromium with JavaScript disabled."""
+    """Paths to outcomes across the list, clicked through in Chromium with JavaScript
+    disabled: the plain GET forms and links work in a browser. (Every path of the build day
+    is followed through the same files above, without a browser: fifty times cheaper.)"""
     sig = Signatures(build_day)
-    paths = one_per_outcome(for_day(build_day))
+    outcomes = one_per_outcome(for_day(build_day))
+    paths = outcomes[:: max(1, len(outcomes) // BROWSER_SAMPLE)]
     started = time.monotonic()
     for g in paths:
         nojs_page.goto(f"{base_url}/wizard/")
