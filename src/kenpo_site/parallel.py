@@ -26,6 +26,17 @@ def _child(task: Callable[[], Any], conn: Any) -> None:
         conn.close()
 
 
+def start(task: Callable[[], object]) -> Callable[[], None]:
+    """Run ``task`` in a forked child from now on (here, at once, without ``fork``); returns
+    the wait for it. For work whose result lands in a cache on disk."""
+    if (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+        task()
+        return lambda: None
+    process = mp.get_context("fork").Process(target=task, daemon=True)
+    process.start()
+    return process.join
+
+
 def run_all(tasks: Sequence[Callable[[], T]]) -> list[T]:
     """Each task's result, in order. The first task runs here; the others in forked children,
     all at once (a build has a few steps, not hundreds)."""

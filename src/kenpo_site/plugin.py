@@ -48,12 +48,12 @@ from .bands import Signatures
 from .blocks.answers import contact_html
 from .build_context import BuildContext
 from .catalogs import write_compiled
-from .compress import precompress
+from .compress import precompress, warm
 from .headers import write_headers
 from .i18n import _, language, mark_japanese, use_language
 from .page_data import page_data
-from .parallel import run_all
-from .pyodide_assets import install_app, install_pyodide
+from .parallel import run_all, start
+from .pyodide_assets import NODE_MODULES, install_app, install_pyodide
 from .search_terms import augment_index
 from .service_worker import write_service_worker
 from .static_pages import Stats, write_static_pages
@@ -76,6 +76,7 @@ _SELECT_LINK = re.compile(r'(<a href="[^"]*" hreflang="([^"]+)") (class="md-sele
 
 
 COMPRESS_CACHE = CACHE.parent / "brotli"  # Brotli 11 of the large files, by content
+PYODIDE_WASM = NODE_MODULES / "pyodide" / "pyodide.asm.wasm"  # copied into the site as is
 
 # Material writes one <link rel="alternate" hreflang> per language of the selector.
 _HREFLANG = '<link rel="alternate" href="[^"]*" hreflang="{lang}">'
@@ -175,6 +176,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         self.language = SOURCE_LANGUAGE  # of the build under way
         self.not_found: dict[str, str] = {}  # 404.html per language (each build writes one)
         self.build = BuildContext.start()  # made again as each build starts (on_config)
+        self.compressed: Callable[[], None] = lambda: None  # waits for the early compression
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -192,6 +194,10 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         if not Languages(config).nested:
             # one day and one wheel for every page and file of this build, in every language
             self.build = BuildContext.start(trim_stdlib=not self.serving)
+            if self.config.precompress and not self.serving:
+                # the slowest compression (Pyodide's wasm, cached by content) on another core
+                # while MkDocs builds the pages; precompress() at the end finds it done
+                self.compressed = start(partial(warm, [PYODIDE_WASM], COMPRESS_CACHE))
             # the message catalogs (.mo, git-ignored) as the sources are now: every language's
             # blocks and no-JS pages are rendered from them
             written = write_compiled()
@@ -347,9 +353,13 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
             log.info(
                 "kenpo: no-JS pages skipped while serving (serve_static_pages: true adds them)"
             )
-        if self.config.precompress and not self.serving:
-            tasks.append(partial(self._precompress, site))
+        compress = self.config.precompress and not self.serving
+        if compress:  # all but the wasm, which another core has been compressing since the start
+            tasks.append(partial(self._precompress, site, "*", PYODIDE_WASM.name))
         results = run_all(tasks)
+        if compress:
+            self.compressed()
+            self._precompress(site, PYODIDE_WASM.name)
         if static:
             by_language: dict[str, dict[str, int]] = {}
             last_days: list[dt.date] = []
@@ -406,9 +416,9 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         return stats
 
     @staticmethod
-    def _precompress(site: Path) -> None:
+    def _precompress(site: Path, only: str = "*", skip: str = "") -> None:
         t = time.monotonic()
-        totals = precompress(site, COMPRESS_CACHE)
+        totals = precompress(site, COMPRESS_CACHE, only, skip)
         log.info(
             f"kenpo: {totals.files} files precompressed, {totals.raw / 1e6:.1f} MB → "
             f"br {totals.br / 1e6:.1f} MB, gzip {totals.gz / 1e6:.1f} MB "
