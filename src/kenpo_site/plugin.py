@@ -48,7 +48,7 @@ from .bands import Signatures
 from .blocks.answers import contact_html
 from .build_context import BuildContext
 from .catalogs import write_compiled
-from .compress import precompress, warm
+from .compress import drop_source_maps, precompress, warm
 from .headers import write_headers
 from .i18n import _, language, mark_japanese, use_language
 from .page_data import page_data
@@ -329,6 +329,7 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
     def _after_pages(self, config: MkDocsConfig, site: Path, langs: Languages) -> None:
         on = self.build.day
         augment_index(site, on, {lang: langs.prefix(lang) for lang in langs.built})
+        drop_source_maps(site / "assets")
         t0 = time.monotonic()
         current = self.build.assets()
         lock = install_pyodide(site, current.wheel, current.stdlib)

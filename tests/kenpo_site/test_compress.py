@@ -8,7 +8,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from kenpo_site.compress import BIG, precompress, warm
+from kenpo_site.compress import BIG, drop_source_maps, precompress, warm
 
 
 def test_large_files_get_variants_and_small_ones_none(tmp_path: Path) -> None:
@@ -46,3 +46,18 @@ def test_a_warmed_file_is_taken_from_the_cache(
     monkeypatch.setattr(brotli, "compress", counting)
     precompress(site, cache, only="a.wasm")
     assert calls == [] and brotli.decompress((site / "a.wasm.br").read_bytes()) == data
+
+
+def test_source_maps_and_the_comments_naming_them_are_dropped(tmp_path: Path) -> None:
+    js = tmp_path / "javascripts"
+    js.mkdir()
+    (js / "bundle.js").write_bytes(b"var a=1;\n//# sourceMappingURL=bundle.js.map\n")
+    (js / "bundle.js.map").write_text("{}")
+    (tmp_path / "main.css").write_bytes(b"a{b:c}\n/*# sourceMappingURL=main.css.map */")
+    (tmp_path / "main.css.map").write_text("{}")
+    (tmp_path / "plain.js").write_bytes(b"var url='//# not a map';\n")
+    assert drop_source_maps(tmp_path) == 2
+    assert not list(tmp_path.rglob("*.map"))
+    assert (js / "bundle.js").read_bytes() == b"var a=1;\n"
+    assert (tmp_path / "main.css").read_bytes() == b"a{b:c}\n"
+    assert (tmp_path / "plain.js").read_bytes() == b"var url='//# not a map';\n"
