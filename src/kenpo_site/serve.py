@@ -5,22 +5,28 @@ accepts it, ``page.html.br`` or ``page.html.gz`` (written at build) is sent in p
 ``page.html`` with ``Content-Encoding``; a smaller text file without variants is gzipped as it is
 sent (as every real host does); every response gets the headers that ``SITE/_headers``
 gives its path (the format Netlify and Cloudflare Pages read), so what the tests see is what a
-real host sends. Standard library only: ``http.server`` with two small additions.
+real host sends. Like a host, it answers ``If-None-Match`` / ``If-Modified-Since`` with 304,
+keeps connections alive (HTTP/1.1), sends the site's ``404.html`` with status 404 and keeps
+``_headers`` and dot files to itself. Standard library only: ``http.server`` with a handler.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import email.utils
 import fnmatch
 import functools
 import gzip
+import hashlib
 import http.server
 import io
 import mimetypes
 import os
 import sys
+import urllib.parse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preferred first
@@ -78,54 +84,116 @@ def headers_for(
     return out
 
 
+@dataclass(frozen=True)
+class Representation:
+    """What one response sends: the bytes (a file's or gzipped as sent) and its validators."""
+
+    body: bytes
+    etag: str  # strong: a digest of exactly these bytes
+    modified: float  # the file's mtime, for Last-Modified
+    encoding: str | None
+
+
+@functools.lru_cache(maxsize=256)
+def _represent(path: Path, mtime_ns: int, size: int, encoding: str | None) -> Representation:
+    """``path`` as sent with ``encoding`` (``gzip`` of a file without a variant is made here,
+    deterministically, so its ETag holds across requests). Cached by the file's mtime and size:
+    a rebuild under a running server is seen at once."""
+    data = path.read_bytes()
+    if encoding == "gzip" and not path.name.endswith(".gz"):
+        data = gzip.compress(data, 6, mtime=0)
+    tag = hashlib.blake2b(data, digest_size=12).hexdigest()
+    return Representation(data, f'"{tag}"', mtime_ns / 1e9, encoding)
+
+
+def private(url_path: str) -> bool:
+    """Files a host keeps to itself: its ``_headers`` and dot files (the build's stamp)."""
+    parts = [p for p in urllib.parse.unquote(url_path).split("/") if p]
+    return any(p.startswith(".") for p in parts) or (parts[-1:] == ["_headers"])
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host's behaviour: HTTP/1.1 with keep-alive, strong ETags and Last-Modified
+    answered with 304, ``Content-Encoding`` only where accepted, the site's own 404 page."""
+
+    protocol_version = "HTTP/1.1"
     rules: Sequence[tuple[str, list[tuple[str, str]]]] = ()
+    languages: Sequence[str] = ()  # folders with a 404.html of their own (en/)
 
     def log_message(self, format: str, *args: object) -> None:
         if os.environ.get("KENPO_SERVE_LOG"):
             super().log_message(format, *args)
 
     def send_head(self):  # type: ignore[no-untyped-def]  # the base class's own signature
+        url_path = urllib.parse.urlsplit(self.path).path
         path = Path(self.translate_path(self.path))
+        if private(url_path):
+            return self._not_found()
         if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
+            if not url_path.endswith("/"):
                 return super().send_head()  # the base class redirects to the slash
             path = path / "index.html"
+        if not path.is_file():
+            return self._not_found()
         accepted = self.headers.get("Accept-Encoding", "")
-        for encoding, suffix in ENCODINGS:
+        file, encoding = path, None
+        for name, suffix in ENCODINGS:
             variant = path.with_name(path.name + suffix)
-            if accepts(accepted, encoding) and variant.is_file():
-                return self._send_file(variant, path, encoding)
-        if path.is_file():
-            if path.suffix in COMPRESSIBLE and accepts(accepted, "gzip"):
-                packed = gzip.compress(path.read_bytes(), 6, mtime=0)
-                return self._send_file(None, path, "gzip", io.BytesIO(packed), len(packed))
-            return self._send_file(path, path, None)
-        return super().send_head()
-
-    def _send_file(  # type: ignore[no-untyped-def]
-        self,
-        file: Path | None,
-        original: Path,
-        encoding: str | None,
-        body: io.BytesIO | None = None,
-        length: int = 0,
-    ):
-        f: io.BufferedIOBase
-        if body is None:
-            assert file is not None
-            f = file.open("rb")
-            size = os.fstat(f.fileno()).st_size
+            if accepts(accepted, name) and variant.is_file():
+                file, encoding = variant, name
+                break
         else:
-            f, size = body, length
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(original)))
-        self.send_header("Content-Length", str(size))
-        if encoding:
-            self.send_header("Content-Encoding", encoding)
+            if path.suffix in COMPRESSIBLE and accepts(accepted, "gzip"):
+                encoding = "gzip"
+        stat = file.stat()
+        rep = _represent(file, stat.st_mtime_ns, stat.st_size, encoding)
+        if self._unchanged(rep):
+            self.send_response(304)
+            self._validators(rep)
+            self.end_headers()
+            return None
+        return self._send(200, path, rep)
+
+    def _unchanged(self, rep: Representation) -> bool:
+        match = self.headers.get("If-None-Match")
+        if match is not None:  # it wins over If-Modified-Since (RFC 9110, 13.2.2)
+            tags = {t.strip().removeprefix("W/") for t in match.split(",")}
+            return "*" in tags or rep.etag in tags
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                return int(rep.modified) <= email.utils.parsedate_to_datetime(since).timestamp()
+            except (TypeError, ValueError, OverflowError):
+                return False
+        return False
+
+    def _validators(self, rep: Representation) -> None:
+        self.send_header("ETag", rep.etag)
+        self.send_header("Last-Modified", self.date_time_string(int(rep.modified)))
         self.send_header("Vary", "Accept-Encoding")
+
+    def _send(self, status: int, original: Path, rep: Representation) -> io.BytesIO:
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(original)))
+        self.send_header("Content-Length", str(len(rep.body)))
+        if rep.encoding:
+            self.send_header("Content-Encoding", rep.encoding)
+        self._validators(rep)
         self.end_headers()
-        return f
+        return io.BytesIO(rep.body)
+
+    def _not_found(self) -> io.BytesIO | None:
+        """The site's 404.html (its language's, for a path in a language folder), status 404."""
+        root = Path(self.directory)
+        first = urllib.parse.urlsplit(self.path).path.lstrip("/").split("/", 1)[0]
+        page = root / first / "404.html" if first in self.languages else root / "404.html"
+        if not page.is_file():
+            self.send_error(404)
+            return None
+        accepted = self.headers.get("Accept-Encoding", "")
+        encoding = "gzip" if accepts(accepted, "gzip") else None
+        stat = page.stat()
+        return self._send(404, page, _represent(page, stat.st_mtime_ns, stat.st_size, encoding))
 
     def end_headers(self) -> None:
         url_path = self.path.split("?", 1)[0]
@@ -134,13 +202,22 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
-        kind = TYPES.get(Path(path).suffix) or mimetypes.guess_type(str(path))[0]
-        kind = kind or "application/octet-stream"
+        kind, packed = mimetypes.guess_type(str(path))
+        if packed:  # a compressed file asked for by its own name (sitemap.xml.gz)
+            return {"gzip": "application/gzip", "br": "application/x-brotli"}.get(
+                packed, "application/octet-stream"
+            )
+        kind = TYPES.get(Path(path).suffix) or kind or "application/octet-stream"
         return kind + "; charset=utf-8" if kind.startswith("text/") else kind
 
 
 def make_server(site: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.HTTPServer:
-    handler = type("Handler", (SiteHandler,), {"rules": read_headers(site / "_headers")})
+    languages = sorted(p.parent.name for p in site.glob("*/404.html"))
+    handler = type(
+        "Handler",
+        (SiteHandler,),
+        {"rules": read_headers(site / "_headers"), "languages": languages},
+    )
     return http.server.ThreadingHTTPServer(
         (host, port), functools.partial(handler, directory=str(site))
     )

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import json
 import subprocess
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -60,7 +62,9 @@ def test_pyodide_and_the_wheel_are_immutable_under_versioned_paths(
     headers, body = _get(f"{base_url}/{built['runtime']}pyodide.asm.wasm", "br, gzip")
     assert headers["content-type"] == "application/wasm"
     assert headers["content-encoding"] == "br"
-    assert "immutable" in headers["cache-control"] and "max-age=31536000" in headers["cache-control"]
+    assert (
+        "immutable" in headers["cache-control"] and "max-age=31536000" in headers["cache-control"]
+    )
     wasm = (site_dir / built["runtime"] / "pyodide.asm.wasm").read_bytes()
     assert brotli.decompress(body) == wasm
     headers, body = _get(f"{base_url}/{built['runtime']}python_stdlib.zip", "br")
@@ -78,3 +82,70 @@ def test_make_serve_uses_this_server() -> None:
         ["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert "-m kenpo_site.serve site" in plan
+
+
+def _request(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+def test_unchanged_files_are_revalidated_with_304(base_url: str, site_dir: Path) -> None:
+    """Strong ETags per representation (the gzipped page has its own) and Last-Modified:
+    a browser that has the file gets 304 and no body."""
+    status, plain, _ = _request(f"{base_url}/wizard/app/wizard.js")
+    assert status == 200 and plain["etag"].startswith('"') and "last-modified" in plain
+    _, packed, _ = _request(f"{base_url}/wizard/app/wizard.js", **{"Accept-Encoding": "gzip"})
+    assert packed["etag"] != plain["etag"]
+    status, again, body = _request(
+        f"{base_url}/wizard/app/wizard.js", **{"If-None-Match": plain["etag"]}
+    )
+    assert status == 304 and body == b"" and again["etag"] == plain["etag"]
+    status, _, body = _request(f"{base_url}/wizard/app/wizard.js", **{"If-None-Match": '"other"'})
+    assert status == 200 and body == (site_dir / "wizard/app/wizard.js").read_bytes()
+    status, _, body = _request(
+        f"{base_url}/wizard/app/wizard.js", **{"If-Modified-Since": plain["last-modified"]}
+    )
+    assert status == 304 and body == b""
+
+
+def test_missing_pages_get_the_sites_404_page_in_their_language(base_url: str) -> None:
+    status, headers, body = _request(f"{base_url}/no/such/page/")
+    assert status == 404 and headers["content-type"] == "text/html; charset=utf-8"
+    assert 'lang="ja"' in body.decode() and "404" in body.decode()
+    status, _, body = _request(f"{base_url}/en/no/such/page/")
+    assert status == 404 and 'lang="en"' in body.decode()
+    status, _, _ = _request(f"{base_url}/pyodide/")  # a folder without a page: no listing
+    assert status == 404
+
+
+def test_the_hosts_own_files_are_not_served(base_url: str) -> None:
+    for path in ("_headers", ".built", "en/../_headers"):
+        status, _, body = _request(f"{base_url}/{path}")
+        assert status == 404 and b"Content-Security-Policy" not in body, path
+
+
+def test_a_compressed_file_asked_for_by_name_says_what_it_is(
+    base_url: str, site_dir: Path
+) -> None:
+    built = json.loads((site_dir / "wizard" / "app" / "build.json").read_text("utf-8"))
+    name = f"{built['runtime']}pyodide.asm.wasm.gz"
+    status, headers, body = _request(f"{base_url}/{name}", **{"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["content-type"] == "application/gzip"
+    assert "content-encoding" not in headers and body == (site_dir / name).read_bytes()
+
+
+def test_connections_are_kept_alive(base_url: str) -> None:
+    import http.client
+
+    host = urllib.parse.urlsplit(base_url)
+    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+    for path in ("/", "/wizard/", "/no/such/page/", "/schedule/"):
+        conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+        response = conn.getresponse()
+        response.read()
+        assert response.version == 11 and response.getheader("Connection") != "close", path
+    conn.close()
