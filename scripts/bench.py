@@ -33,6 +33,7 @@ import time
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
@@ -97,11 +98,26 @@ new PerformanceObserver((list) => {
 
 
 class Handler(SiteHandler):
-    """The site's own server, counting the bytes of each response body it sends."""
+    """The site's own server, counting the bytes of each response body it sends. With
+    ``rate`` set (bytes/s), every response shares one link of that speed, as a phone's page,
+    its worker and its service worker share one radio (Chromium's own throttling leaves the
+    service worker's downloads out)."""
 
     sent = 0
     pyodide_sent = 0
     lock = threading.Lock()
+    rate = 0.0
+    link_free = 0.0  # when the shared link has sent everything booked so far
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        while chunk := source.read(16384):
+            if Handler.rate:
+                with Handler.lock:  # book the chunk's time on the shared link
+                    now = time.monotonic()
+                    Handler.link_free = max(now, Handler.link_free) + len(chunk) / Handler.rate
+                    wait = Handler.link_free - now
+                time.sleep(wait)
+            outputfile.write(chunk)
 
     def do_GET(self) -> None:
         if self.path.split("?")[0] == NAIVE_PATH:
@@ -264,33 +280,154 @@ def run(
     }
 
 
+STATUS = "#kenpo-wizard [data-kw-status]"
+SCREEN = "#kenpo-wizard [data-kw-screen]"
+SHARED = "since=before&member_type=employee"
+
+
+def _visit_bytes(browser: Browser, url: str, until: str | None) -> float:
+    """MB the server sends for a first visit to ``url`` with the service worker allowed (its
+    own downloads included), after ``until`` holds and the worker has settled."""
+    ctx = browser.new_context(service_workers="allow", bypass_csp=True)
+    with Handler.lock:
+        Handler.sent = 0
+    page = ctx.new_page()
+    page.goto(url)
+    if until:
+        page.wait_for_function(until, timeout=600_000)
+    page.evaluate("navigator.serviceWorker.ready.then(() => 1)")
+    time.sleep(3)  # the service worker's caching, which asks nothing of the page
+    ctx.close()
+    return Handler.sent / 1e6
+
+
+def _ms_to(page: Page, selector: str, t0: float) -> float:
+    page.wait_for_selector(selector, timeout=600_000)
+    return (time.monotonic() - t0) * 1000
+
+
+def _timed_visit(browser: Browser, url: str) -> float:
+    """Seconds until a first visit (service worker allowed) has nothing more to download."""
+    t0 = time.monotonic()
+    _visit_bytes(browser, url, None)
+    return time.monotonic() - t0 - 3
+
+
+def ways_in(browser: Browser, base: str) -> list[tuple[str, str]]:
+    """Bytes per page kind (first visit, service worker allowed), the ways into an answer
+    without the engine (its wasm held back: the time to the screen), failure detection."""
+    rows: list[tuple[str, str]] = []
+    agent_ready = "document.getElementById('kenpo-agent').dataset.mode === 'ready'"
+    for name, path, until in (
+        ("first visit, guide page (/schedule/), all bytes", "/schedule/", None),
+        ("first visit, top page, all bytes", "/", None),
+        ("first visit, wizard until ready, all bytes", "/wizard/", READY),
+        ("first visit, agent mode until ready, all bytes", "/call-center-agent/", agent_ready),
+    ):
+        rows.append((name, f"{_visit_bytes(browser, base + path, until):.2f} MB"))
+
+    def held(days_on: int = 0) -> tuple[BrowserContext, Page]:
+        ctx = browser.new_context(service_workers="block", bypass_csp=True)
+        page = ctx.new_page()
+        if days_on:
+            page.add_init_script(f"const n = Date.now; Date.now = () => n() + {days_on} * 864e5;")
+        page.route("**/pyodide/*/pyodide.asm.wasm", lambda route: None)  # never arrives
+        return ctx, page
+
+    for label, days in (("build day", 0), ("the day after", 1), ("a week after", 7)):
+        ctx, page = held(days)
+        page.goto(base + "/wizard/")
+        page.wait_for_selector(FIRST_Q)
+        t0 = time.monotonic()
+        page.click(f"{FIRST_Q}[value='before']")
+        shown = _ms_to(page, f"{SCREEN}[data-node='member_type'][data-source='static']", t0)
+        rows.append((f"first answer without the engine, {label}", f"{shown:.0f} ms"))
+        ctx.close()
+    ctx, page = held(1)
+    t0 = time.monotonic()
+    page.goto(f"{base}/wizard/?{SHARED}")
+    shown = _ms_to(page, f"{SCREEN}[data-source='static']", t0)
+    rows.append(
+        ("shared link (2 answers) to its screen, the day after, no engine", f"{shown:.0f} ms")
+    )
+    page.reload()
+    page.wait_for_selector(f"{SCREEN}[data-source='static']")
+    t0 = time.monotonic()
+    page.go_back()  # to the blank page before: forward again is the link's own screen
+    page.go_forward()
+    shown = _ms_to(page, f"{SCREEN}[data-source='static']", t0)
+    rows.append(("Back then Forward to a shared link's screen, no engine", f"{shown:.0f} ms"))
+    ctx.close()
+    for label, pattern in (
+        ("wasm", "**/pyodide/*/pyodide.asm.wasm"),
+        ("wheel", "**/pyodide/kenpo-*/kenpo_wizard-*.whl"),
+    ):
+        ctx = browser.new_context(service_workers="block", bypass_csp=True)
+        page = ctx.new_page()
+        aborted: list[float] = []
+
+        def abort(route: Any, aborted: list[float] = aborted) -> None:
+            aborted.append(time.monotonic())
+            route.abort()
+
+        page.route(pattern, abort)
+        page.goto(base + "/wizard/")
+        page.wait_for_function(
+            "document.getElementById('kenpo-wizard').dataset.mode === 'failed'", timeout=600_000
+        )
+        took = (time.monotonic() - aborted[0]) * 1000 if aborted else float("nan")
+        rows.append((f"failed download ({label}) known after", f"{took:.0f} ms"))
+        ctx.close()
+    ctx, page = held(0)
+    t0 = time.monotonic()
+    page.goto(base + "/wizard/")
+    page.wait_for_function(
+        "document.getElementById('kenpo-wizard').dataset.mode === 'failed'", timeout=600_000
+    )
+    rows.append(
+        (
+            "stalled download (wasm never arrives) given up after",
+            f"{(time.monotonic() - t0) * 1000:.0f} ms",
+        )
+    )
+    ctx.close()
+    return rows
+
+
 def lighthouse(base: str) -> dict[str, dict[str, float]]:
+    """Lighthouse 12.2.3, mobile preset: the median of ``KENPO_BENCH_LH_RUNS`` (3) runs."""
     pages = {
         "top": "/",
         "guide (schedule)": "/schedule/",
         "table (comparison)": "/comparison/",
         "wizard": "/wizard/",
+        "agent mode": "/call-center-agent/",
         "no-JS state": "/wizard/s/before.html",
     }
+    runs = int(os.environ.get("KENPO_BENCH_LH_RUNS", "3"))
     scores: dict[str, dict[str, float]] = {}
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     for name, path in pages.items():
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "lh.json"
-            done = subprocess.run(
-                [
-                    "npx", "--yes", "lighthouse@12.2.3", base + path, "--quiet",
-                    "--output=json", f"--output-path={out}",
-                    "--only-categories=performance,accessibility,best-practices",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-                ],
-                env=env, capture_output=True, text=True, timeout=300, check=False,
-            )  # fmt: skip
-            if done.returncode != 0 or not out.exists():
-                print(f"  lighthouse {name}: {done.stderr[-300:]}", file=sys.stderr)
-                continue
-            cats = json.loads(out.read_text())["categories"]
-            scores[name] = {k: v["score"] for k, v in cats.items()}
+        seen: dict[str, list[float]] = {}
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp) / "lh.json"
+                done = subprocess.run(
+                    [
+                        "npx", "--yes", "lighthouse@12.2.3", base + path, "--quiet",
+                        "--output=json", f"--output-path={out}",
+                        "--only-categories=performance,accessibility,best-practices",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                    ],
+                    env=env, capture_output=True, text=True, timeout=300, check=False,
+                )  # fmt: skip
+                if done.returncode != 0 or not out.exists():
+                    print(f"  lighthouse {name}: {done.stderr[-300:]}", file=sys.stderr)
+                    continue
+                for k, v in json.loads(out.read_text())["categories"].items():
+                    seen.setdefault(k, []).append(float(v["score"] or 0))
+        if seen:
+            scores[name] = {k: statistics.median(v) for k, v in seen.items()}
     return scores
 
 
@@ -353,6 +490,16 @@ def main() -> int:
                     for kind, m in run(p, browser, url, profile).items():
                         rows.append((pname, label, kind, m))
                     print(f"  {pname} / {label}: done", file=sys.stderr)
+            ways = ways_in(browser, base) if os.environ.get("KENPO_BENCH_WAYS", "1") != "0" else []
+            if os.environ.get("KENPO_BENCH_PHONE_LINK", "1") != "0":  # one shared 1.6 Mbps link
+                Handler.rate = 1.6e6 / 8
+                ways.append(
+                    (
+                        "first visit, guide page, all bytes, on one shared 1.6 Mbps link (s)",
+                        f"{_timed_visit(browser, base + '/schedule/'):.1f} s",
+                    )
+                )
+                Handler.rate = 0.0
             browser.close()
         scores = lighthouse(base) if os.environ.get("KENPO_BENCH_LIGHTHOUSE", "1") != "0" else {}
     finally:
@@ -375,6 +522,13 @@ def main() -> int:
             f" {m['wasm']:.1f} MB | {m['bytes']:.2f} MB | {m['pyodide']:.2f} MB |"
             f" {m['snapshot']:.0%} | {kept} |"
         )
+    if ways:
+        print(
+            "\nWays in and failures (served by kenpo_site.serve; bytes as the server counts them):\n"
+        )
+        print("| case | figure |\n|---|---:|")
+        for name, figure in ways:
+            print(f"| {name} | {figure} |")
     if scores:
         print("\nLighthouse 12.2.3, mobile preset:\n")
         print("| page | performance | accessibility | best practices |")

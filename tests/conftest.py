@@ -83,20 +83,32 @@ def site_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """The site's root, without a trailing slash: ``f"{base_url}/wizard/"``. Served as
-    ``make serve`` serves it (kenpo_site.serve): precompressed files and the site's headers,
-    its Content-Security-Policy included, so a page that breaks the policy fails here."""
+def _server(site_dir: Path) -> Iterator[Any]:
     from kenpo_site.serve import make_server
 
     server = make_server(site_dir, port=0)  # a free port
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield server
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(_server: Any) -> str:
+    """The site's root, without a trailing slash: ``f"{base_url}/wizard/"``. Served as
+    ``make serve`` serves it (kenpo_site.serve): precompressed files and the site's headers,
+    its Content-Security-Policy included, so a page that breaks the policy fails here."""
+    return f"http://127.0.0.1:{_server.server_address[1]}"
+
+
+@pytest.fixture
+def sent_bytes(_server: Any) -> Any:
+    """The body bytes the server has sent, per path (a ``Counter``; ``clear()`` it first):
+    what a visit costs as the host counts it, the service worker's downloads included."""
+    return _server.RequestHandlerClass.func.sent_bytes
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@
 // with its code shows beside them, or the question the flow still needs. The answers live in
 // the address bar only (?question=answer, as the wizard's), and the link to send a member is
 // the wizard's own URL for the same answers.
+import { startEngine } from "./engine.js";
+
 const root = document.getElementById("kenpo-agent");
 const form = root && root.querySelector("[data-agent-form]");
 const out = root && root.querySelector("[data-agent-result]");
@@ -92,36 +94,49 @@ function update() {
   worker.postMessage({ id, query: answers(), today: tokyoToday(), fn: "agent", lang: document.documentElement.lang });
 }
 
+function failed(reason) {
+  console.warn("kenpo-agent: engine unavailable:", reason);
+  root.dataset.mode = "failed";
+  root.dataset.failedAfterMs = String(Math.round(performance.now()));
+  statusEl.textContent = t("エンジンを起動できませんでした。入力はそのまま残っています。「ウィザードで開く」で、事前に用意した答えを表示できます。");
+  linkOnly();
+}
+
+// Without the engine: the link to send is still the wizard's, with the answers so far (the
+// wizard shows it from the pre-built answers where they hold).
+function linkOnly() {
+  const query = answers();
+  linkEl.value = new URL(`../wizard/${query ? `?${query}` : ""}`, location.href).href;
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
 function start() {
-  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    statusEl.textContent = t("この端末では動かせません。入力してから「ウィザードで開く」を押してください。");
-    return;
-  }
   statusEl.textContent = t("準備中です（数秒かかります）。入力はそのまま続けられます。");
-  worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-  worker.postMessage({
-    type: "init",
-    runtime: new URL(root.dataset.runtime, location.href).href,
-    engine: new URL(root.dataset.engine, location.href).href,
+  // a failed download or a stalled start is known within seconds (engine.js)
+  worker = startEngine(root, {
+    onFailed: failed,
+    onMessage: (data) => {
+      if (data.type === "ready") {
+        statusEl.textContent = t("準備ができました。回答を変えるたびに結果が変わります。");
+        root.dataset.mode = "ready";
+        update();
+      } else if (data.type === "screen" && data.id === latest) {
+        show(JSON.parse(data.json)); // an older answer's reply is dropped: the newest wins
+      } else if (data.type === "failed") {
+        failed(data.reason);
+      }
+    },
   });
-  worker.onmessage = ({ data }) => {
-    if (data.type === "ready") {
-      statusEl.textContent = t("準備ができました。回答を変えるたびに結果が変わります。");
-      root.dataset.mode = "ready";
-      update();
-    } else if (data.type === "screen" && data.id === latest) {
-      show(JSON.parse(data.json)); // an older answer's reply is dropped: the newest wins
-    } else if (data.type === "failed") {
-      root.dataset.mode = "failed";
-      statusEl.textContent = t("エンジンを起動できませんでした。入力してから「ウィザードで開く」を押してください。");
-    }
-  };
 }
 
 if (root && form && out && linkEl && statusEl) {
   fill(location.search.slice(1));
-  form.addEventListener("input", () => worker && root.dataset.mode === "ready" && update());
-  form.addEventListener("change", () => worker && root.dataset.mode === "ready" && update());
+  const changed = () => {
+    if (root.dataset.mode === "ready") update();
+    else if (root.dataset.mode === "failed") linkOnly();
+  };
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
   linkEl.addEventListener("focus", () => linkEl.select());
   start();
 }

@@ -2,6 +2,8 @@
 // button already leads to a static page built from the same engine (../wizard/s/...).
 // With it, answers go to the engine in a Web Worker and each screen's HTML comes back;
 // the answers live only in the address bar (?question=answer), never leave the device.
+import { startEngine } from "./engine.js";
+
 const root = document.getElementById("kenpo-wizard");
 const screenEl = root && root.querySelector("[data-kw-screen]");
 const statusEl = root && root.querySelector("[data-kw-status]");
@@ -19,9 +21,10 @@ let seq = 0;
 let renders = 0;
 const calls = new Map();
 let worker = null;
-let staticUntil = null; // the last day any of the build's static pages holds (app/build.json)
+// the last day any of the build's static pages holds: in the page itself, so a page and the
+// day it holds always come from the same build (a cached build.json could be an older one's)
+const staticUntil = (root && root.dataset.staticUntil) || null;
 let staleUntil = null; // a static page that would have answered held only until this day
-let staticKnown = null; // the fetch of build.json: an early answer waits for it, not for Pyodide
 const staticSeen = new Map(); // query → the static page that showed it (Back steps there again)
 let stepStarted = null; // when the answer being stepped to was given (event.timeStamp)
 let staticOnly = false; // a range standing for a typed answer was chosen: keep to the static pages
@@ -136,7 +139,7 @@ async function show(query, push) {
   screenEl.dataset.node = res.node || "";
   screenEl.dataset.code = res.result_code || "";
   document.title = `${res.title} - ${siteTitle}`;
-  const url = res.query ? `?${res.query}` : location.pathname;
+  const url = (res.query ? `?${res.query}` : location.pathname) + (push ? "" : location.hash);
   if (push) history.pushState({ kw: 1 }, "", url);
   else history.replaceState({ kw: 1 }, "", url);
   let robots = document.querySelector('meta[name="robots"]');
@@ -173,10 +176,48 @@ function canStepStatic(query) {
   return root.dataset.buildDay <= today && today <= staticUntil;
 }
 
+// The build's static pages, parsed: a walk and the step after it read each page once.
+const staticDocs = new Map();
+async function staticDoc(href) {
+  if (!staticDocs.has(href)) {
+    const response = await fetch(href);
+    if (!response.ok) return null;
+    const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+    staticDocs.set(href, { doc, url: response.url });
+  }
+  return staticDocs.get(href);
+}
+
+// The static page that shows the answers of ``query``, found by following its answers from the
+// first question (a shared link, Back or Forward after a reload): null where an answer has no
+// button of its own (a typed date, another 基準日) or a page no longer holds. Then the engine.
+async function walkStatic(query) {
+  const params = new URLSearchParams(query);
+  if (params.has("on") || params.has("edit")) return null;
+  const keys = new Set(params.keys());
+  const used = new Set();
+  let href = new URL(`../wizard/${root.dataset.static}`, location.href).href;
+  for (let step = 0; step < 40; step++) {
+    const page = await staticDoc(href);
+    const screen = page && page.doc.querySelector(".kw-screen");
+    if (!screen || (screen.dataset.validUntil && screen.dataset.validUntil < tokyoToday())) return null;
+    const form = screen.querySelector("[data-kw-form]");
+    const key = form && form.dataset.key;
+    if (!key || !keys.has(key)) return used.size === keys.size ? href : null;
+    const value = params.get(key);
+    const button = Array.from(form.querySelectorAll("button[formaction]")).find((b) => b.name === key && b.value === value);
+    if (!button) return null;
+    used.add(key);
+    href = new URL(button.getAttribute("formaction"), page.url).href;
+  }
+  return null;
+}
+
 async function stepStatic(href, query, push) {
-  const response = await fetch(href);
-  if (!response.ok) return false;
-  const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+  const page = await staticDoc(href);
+  if (!page) return false;
+  const { doc } = page;
+  const response = { url: page.url };
   const screen = doc.querySelector(".kw-screen");
   if (!screen) return false;
   // each page says how long it holds (a result until its next change): after that, the engine
@@ -204,6 +245,7 @@ async function stepStatic(href, query, push) {
     back.replaceChildren(link);
   }
   screenEl.innerHTML = screen.innerHTML;
+  setStatus(mode === "failed" ? `<p>${failedLine()}</p>` : "");
   staticSeen.set(query, href);
   calendar = null; // a static result carries its calendar in the link
   delete screenEl.dataset.enhanced;
@@ -212,7 +254,8 @@ async function stepStatic(href, query, push) {
   screenEl.dataset.code = screen.dataset.code || "";
   screenEl.dataset.source = "static";
   screenEl.dataset.validUntil = screen.dataset.validUntil || ""; // the last day it holds
-  const url = query ? `?${query}` : location.pathname;
+  // a new step starts at the top; the same screen again (a link, a reload) keeps its #fragment
+  const url = (query ? `?${query}` : location.pathname) + (push ? "" : location.hash);
   if (push) history.pushState({ kw: 1 }, "", url);
   else history.replaceState({ kw: 1 }, "", url);
   dayLine(); // today's line (the static page's note speaks of pages without JavaScript)
@@ -225,12 +268,12 @@ async function stepStatic(href, query, push) {
 }
 
 async function go(query, { push = false, fallback = null } = {}) {
-  if (staticKnown && mode === "loading") await staticKnown;
   fallback = fallback || staticSeen.get(query) || null; // Back to a page already stepped through
-  const useStatic = fallback && (staticOnly || (mode === "loading" && canStepStatic(query)));
-  if (useStatic && mode !== "failed") {
+  // Before the engine is ready (or if it failed), the build's pages answer while they hold.
+  if (staticOnly || (mode !== "ready" && canStepStatic(query))) {
     try {
-      if (await stepStatic(fallback, query, push)) return;
+      const href = fallback || (await walkStatic(query));
+      if (href && (await stepStatic(href, query, push))) return;
     } catch (error) {
       console.warn("kenpo-wizard: static page unavailable:", error);
     }
@@ -241,15 +284,29 @@ async function go(query, { push = false, fallback = null } = {}) {
   waiting();
 }
 
-function fail(reason) {
+function failedLine() {
+  return t("この端末では通常版を動かせないため、事前に用意した答えで続けます（基準日は {date}）。回答はそのまま残っています。", { date: both(root.dataset.buildDay) });
+}
+
+async function fail(reason) {
   if (reason) console.warn("kenpo-wizard: engine unavailable:", reason);
+  const first = mode !== "failed";
   mode = "failed";
   root.dataset.mode = "failed";
-  document.dispatchEvent(new Event("kenpo:engine"));
+  if (first) {
+    root.dataset.failedAfterMs = String(Math.round(performance.now()));
+    document.dispatchEvent(new Event("kenpo:engine"));
+  }
   if (worker) worker.terminate();
-  if (pending && pending.fallback) {
-    location.assign(pending.fallback);
-    return;
+  if (pending) {
+    // the answer the member gave (or the link's) from the pre-built pages, in place
+    const { query, push, fallback } = pending;
+    const href = fallback || (canStepStatic(query) ? await walkStatic(query).catch(() => null) : null);
+    if (href && (await stepStatic(href, query, push).catch(() => false))) {
+      pending = null;
+      return;
+    }
+    if (fallback) return location.assign(fallback); // the no-JS page (the build day's answer)
   }
   const start = `../wizard/${root.dataset.static}`;
   const why = t("この端末では通常版を動かせないため、簡易版で続けます。簡易版の基準日は {date} です。", { date: both(root.dataset.buildDay) });
@@ -272,48 +329,31 @@ function ready() {
 }
 
 function start() {
-  staticKnown = fetch(new URL("build.json", import.meta.url))
-    .then((r) => r.json())
-    .then((b) => { staticUntil = b.static_valid_until || null; })
-    .catch(() => {});
-  if (typeof WebAssembly !== "object" || typeof Worker !== "function") return fail("no WebAssembly or Worker");
-  try {
-    worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-    // Pyodide and the engine live under versioned paths the page names (kenpo_site.pyodide_assets).
-    worker.postMessage({
-      type: "init",
-      runtime: new URL(root.dataset.runtime, location.href).href,
-      engine: new URL(root.dataset.engine, location.href).href,
-    });
-  } catch (error) {
-    return fail(String(error));
+  // A failed download or a stalled start is known within seconds (engine.js): the build's
+  // pages take over, with the member's answers.
+  worker = startEngine(root, { onMessage: received, onFailed: fail });
+}
+
+function received(data) {
+  if (data.type === "progress") {
+    stage = data.stage;
+    if (pending) waiting();
+  } else if (data.type === "ready") {
+    root.dataset.readyMs = String(data.ms);
+    root.dataset.readyFrom = data.from || ""; // cold, or snapshot (a warm start)
+    root.dataset.wasmBytes = String(data.wasm || 0);
+    ready();
+  } else if (data.type === "stored") {
+    root.dataset.snapshotStoredMs = String(data.ms); // for the bench: the next visit is warm
+  } else if (data.type === "screen") {
+    const c = calls.get(data.id);
+    calls.delete(data.id);
+    if (c) c.resolve(data.json);
+  } else if (data.type === "failed") {
+    const c = calls.get(data.id);
+    if (c) c.reject(new Error(data.reason));
+    fail(data.reason);
   }
-  worker.onerror = (event) => fail(event.message || "worker error");
-  // A worker that hangs (a stalled download, a browser that never answers) must not keep a
-  // member waiting: after the limit the static pages take over, as on any other failure.
-  const limit = Number(root.dataset.engineLimitMs || 120000);
-  setTimeout(() => { if (mode === "loading") fail(`not ready after ${limit} ms`); }, limit);
-  worker.onmessage = ({ data }) => {
-    if (data.type === "progress") {
-      stage = data.stage;
-      if (pending) waiting();
-    } else if (data.type === "ready") {
-      root.dataset.readyMs = String(data.ms);
-      root.dataset.readyFrom = data.from || ""; // cold, or snapshot (a warm start)
-      root.dataset.wasmBytes = String(data.wasm || 0);
-      ready();
-    } else if (data.type === "stored") {
-      root.dataset.snapshotStoredMs = String(data.ms); // for the bench: the next visit is warm
-    } else if (data.type === "screen") {
-      const c = calls.get(data.id);
-      calls.delete(data.id);
-      if (c) c.resolve(data.json);
-    } else if (data.type === "failed") {
-      const c = calls.get(data.id);
-      if (c) c.reject(new Error(data.reason));
-      fail(data.reason);
-    }
-  };
 }
 
 if (root && screenEl && statusEl) {
@@ -325,13 +365,13 @@ if (root && screenEl && statusEl) {
     if (event.target.closest("[data-kw-print]")) window.print();
     if (event.target.closest("[data-kw-ics]")) downloadCalendar();
     const link = event.target.closest("a[data-kw]");
-    if (!link || mode === "failed" || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     go(new URL(link.href).search.slice(1), { push: true });
   });
   root.addEventListener("submit", (event) => {
     const form = event.target.closest("[data-kw-form]");
-    if (!form || mode === "failed") return; // the browser follows formaction to a static page
+    if (!form) return;
     event.preventDefault();
     stepStarted = event.timeStamp;
     const k = form.dataset.key;
@@ -360,12 +400,14 @@ if (root && screenEl && statusEl) {
     if (group) preview(group);
   });
   window.addEventListener("popstate", () => go(location.search.slice(1)));
-  start();
   if (location.search.length > 1) {
-    // A shared link: its answers need the engine; say so rather than show question 1.
+    // A shared link: its screen from the pre-built pages where they hold, else the engine's;
+    // meanwhile say so rather than show question 1.
     screenEl.innerHTML = `<p class="kw-loading">${t("リンクの回答を読み込んでいます…")}</p>`;
-    pending = { query: location.search.slice(1), push: false, fallback: null };
-    waiting();
-    setStatus(statusEl.innerHTML.replace(t("回答を受け付けました。"), t("リンクを開きました。")));
+    const query = location.search.slice(1);
+    go(query).then(() => {
+      if (pending && mode === "loading") setStatus(statusEl.innerHTML.replace(t("回答を受け付けました。"), t("リンクを開きました。")));
+    });
   }
+  start();
 }

@@ -11,6 +11,63 @@
 let web = null;
 let ready = null;
 
+// Every download of the start (Pyodide's wasm and library, the lock, the wheel) goes through
+// this: a failed one is reported at once ({type: "failed"}: the page stops waiting within
+// seconds, whatever Pyodide does next), and bytes arriving keep the page's watchdog quiet
+// ({type: "alive"}, at most once a second).
+// A start that fails leaves promises of Pyodide's own unhandled: the failure is the page's to
+// word ({type: "failed"}), not an uncaught error.
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (!web) postMessage({ type: "failed", reason: String((event.reason && event.reason.message) || event.reason) });
+});
+const networkFetch = self.fetch.bind(self);
+let lastAlive = 0;
+function report(href, why) {
+  if (!web) postMessage({ type: "failed", reason: `download ${href}: ${why}` });
+}
+self.fetch = async (input, init) => {
+  const href = String((input && input.url) || input);
+  let response;
+  try {
+    response = await networkFetch(input, init);
+  } catch (error) {
+    report(href, String(error));
+    throw error;
+  }
+  if (!response.ok) {
+    report(href, `HTTP ${response.status}`);
+    return response;
+  }
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const body = new ReadableStream({
+    async pull(controller) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        report(href, String(error));
+        controller.error(error);
+        return;
+      }
+      if (chunk.done) return controller.close();
+      const now = performance.now();
+      if (now - lastAlive > 1000) {
+        lastAlive = now;
+        postMessage({ type: "alive" });
+      }
+      controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(copy, "url", { value: response.url }); // Pyodide reads it for relative paths
+  return copy;
+};
+
 const SNAPSHOTS = "kenpo.snapshots"; // not "kenpo-…": the service worker drops those per build
 const quiet = () => {};
 

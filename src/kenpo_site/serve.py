@@ -25,6 +25,7 @@ import mimetypes
 import os
 import sys
 import urllib.parse
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +118,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     answered with 304, ``Content-Encoding`` only where accepted, the site's own 404 page."""
 
     protocol_version = "HTTP/1.1"
+    sent_bytes: Counter[str] | None = None  # body bytes per path, where a server asks for it
     rules: Sequence[tuple[str, list[tuple[str, str]]]] = ()
     languages: Sequence[str] = ()  # folders with a 404.html of their own (en/)
 
@@ -180,6 +182,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", rep.encoding)
         self._validators(rep)
         self.end_headers()
+        if self.sent_bytes is not None and self.command != "HEAD":
+            self.sent_bytes[urllib.parse.urlsplit(self.path).path] += len(rep.body)
         return io.BytesIO(rep.body)
 
     def _not_found(self) -> io.BytesIO | None:
@@ -216,7 +220,7 @@ def make_server(site: Path, host: str = "127.0.0.1", port: int = 8000) -> http.s
     handler = type(
         "Handler",
         (SiteHandler,),
-        {"rules": read_headers(site / "_headers"), "languages": languages},
+        {"rules": read_headers(site / "_headers"), "languages": languages, "sent_bytes": Counter()},
     )
     return http.server.ThreadingHTTPServer(
         (host, port), functools.partial(handler, directory=str(site))

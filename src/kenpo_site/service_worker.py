@@ -1,9 +1,10 @@
 """The service worker (``site/sw.js``): what it caches, and one version per build.
 
-The shell is every page of the guide and the assets they load; the engine is Pyodide's
-runtime and the wheel (cached unless the browser saves data). The no-JS pages are cached
-only as they are visited (there are ten thousand). The version is a hash of every cached
-file, so a build that changes nothing keeps the members' caches.
+The shell is what every page loads (the theme's styles and scripts, ours, the favicon) and the
+404 pages: a first visit to a guide page costs the page and this, nothing more. Pages and
+other files are cached as they are visited; the engine (Pyodide's runtime and the wheel) only
+when a page that runs it says the engine is ready. The version is a hash of every file the
+worker may cache, so a build that changes nothing keeps the members' caches.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from .render import render_page
 SKIP_SUFFIXES = {".br", ".gz", ".map", ".xml"}
 SKIP_PARTS = ("wizard/s/", "assets/javascripts/lunr/", "assets/javascripts/workers/", "_bench")
 SKIP_NAMES = {"_headers", "sw.js", "sitemap.xml.gz"}
+# loaded by every page of the guide (overrides/main.html, mkdocs.yml's extra_css/extra_javascript)
+SHELL_PARTS = ("assets/stylesheets/", "assets/javascripts/", "assets/images/")
 
 
 def _wanted(rel: str) -> bool:
@@ -40,9 +43,9 @@ def precache_lists(site: Path) -> tuple[list[str], list[str], str]:
         digest.update(rel.encode() + b"\0" + file.read_bytes())
         if rel.startswith("pyodide/"):
             engine.append(rel)
-        elif rel.endswith("index.html"):
-            shell.append(rel.removesuffix("index.html") or "./")
-        else:
+        elif rel.endswith("404.html") or (
+            rel.startswith(SHELL_PARTS) and Path(rel).suffix in {".css", ".js", ".png", ".svg"}
+        ):
             shell.append(rel)
     return shell, engine, digest.hexdigest()[:16]
 

@@ -229,6 +229,14 @@ def _search(page: Any, query: str) -> list[str]:
         else:
             box.click()
     box.wait_for(state="visible")
+    # Empty the box first and wait for the results to go: otherwise the previous query's
+    # results (with their 「N件」) can pass for this one's on a busy machine.
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   return !m || !/件/.test(m.textContent); }"""
+    )
     box.fill(query)
     box.press("End")  # Material searches on keyup; fill() alone sends no key events
     page.wait_for_function(

@@ -44,9 +44,12 @@ def test_mkdocs_build_strict(site_dir: Path) -> None:
     assert built["engine"].endswith(f"kenpo-{entry['sha256'][:12]}/")  # versioned by content
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         assert (runtime / name).is_file(), name
-    for name in ("wizard.js", "worker.js", "wizard.css", "build.json"):
+    for name in ("wizard.js", "worker.js", "engine.js", "wizard.css", "build.json"):
         assert (site / "wizard" / "app" / name).is_file(), name
     first = (site / "wizard" / "index.html").read_text(encoding="utf-8")
+    # how long the pre-built answers hold travels with the page (a cached build.json may be
+    # an older build's)
+    assert f'data-static-until="{built["static_valid_until"]}"' in first
     assert f'data-node="{FLOW.start}"' in first and 'class="kw-choice"' in first
     assert len(list((site / "wizard" / "s").glob("*.html"))) > 1000
 

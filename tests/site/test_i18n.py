@@ -160,11 +160,13 @@ def test_search_index_holds_every_language(site_dir: Path) -> None:
     assert worker.replace('"assets', '"../../assets') in _html(site_dir, EN + "abolition/")
 
 
-def test_service_worker_caches_the_english_pages(site_dir: Path) -> None:
+def test_service_worker_shell_has_each_languages_404_page_and_no_pages(site_dir: Path) -> None:
+    """The install caches what every page loads and the 404 pages (an unvisited page offline
+    gets its language's); pages themselves are cached as they are visited."""
     sw = (site_dir / "sw.js").read_text(encoding="utf-8")
     shell = json.loads(re.search(r"const SHELL = (\[.*?\]);", sw, re.S).group(1))  # type: ignore[union-attr]
-    assert {EN + p for p in TRANSLATED} | set(PAGES) <= {"" if s == "./" else s for s in shell}
-    assert not any("wizard/s/" in s for s in shell)  # no-JS pages: cached as visited
+    assert {"404.html", f"{EN}404.html"} <= set(shell)
+    assert not [s for s in shell if s.endswith("/") or "wizard/s/" in s or s == "./"]
 
 
 def test_policy_allows_the_english_pages_scripts(site_dir: Path) -> None:
@@ -292,16 +294,24 @@ def test_axe_on_english_pages(page_factory: Any, base_url: str, path: str, width
 
 @browser_tests
 def test_the_english_edition_works_offline_after_one_visit(browser: Any, base_url: str) -> None:
-    """The service worker (one for the whole site) caches the English pages with the rest:
-    after a visit to the English home, the English wizard answers in English offline."""
+    """The service worker (one for the whole site) keeps the English pages visited and the
+    engine once the English wizard has run: offline, it answers in English."""
     ctx = browser.new_context(locale="en-GB", service_workers="allow", bypass_csp=True)
     try:
         page = ctx.new_page()
-        page.goto(f"{base_url}/{EN}")
-        page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: all cached
+        page.goto(f"{base_url}/{EN}certificate/")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        page.goto(f"{base_url}/{EN}wizard/")
+        page.locator("#kenpo-wizard[data-mode='ready']").wait_for(timeout=180_000)
+        page.wait_for_function(
+            """async () => (await (await caches.open("kenpo-engine")).keys()).length >= 5""",
+            timeout=60_000,
+        )
         ctx.set_offline(True)
-        page.goto(f"{base_url}/{EN}certificate/")  # not visited: from the install's cache
+        page.goto(f"{base_url}/{EN}certificate/")  # visited: from the cache
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.goto(f"{base_url}/{EN}comparison/")  # not visited: the English 404 page
         assert page.locator("html").get_attribute("lang") == "en"
         page.goto(f"{base_url}/{EN}wizard/")
         page.locator("#kenpo-wizard[data-mode='ready']").wait_for(timeout=180_000)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from kenpo_wizard.flow import FLOW
 from kenpo_wizard.web import first_screen_html
 
+from ..bands import horizon
 from ..build_context import BuildContext
 from ..i18n import script_messages
 from ..pyodide_assets import APP_DIR
@@ -22,6 +23,8 @@ def wizard_html(build: BuildContext) -> str:
         runtime="../" + paths.runtime,
         engine="../" + paths.engine,
         build_day=on.isoformat(),
+        # the last day the pre-built answers hold (build.json's static_valid_until), in the page
+        static_until=horizon(on).isoformat(),
         static_link=STATIC_LINK,
         start=FLOW.start,
         first=first_screen_html(static_context(on, None)),
