@@ -142,7 +142,7 @@ def test_connections_are_kept_alive(base_url: str) -> None:
     import http.client
 
     host = urllib.parse.urlsplit(base_url)
-    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+    conn = http.client.HTTPConnection(host.hostname or "127.0.0.1", host.port, timeout=10)
     for path in ("/", "/wizard/", "/no/such/page/", "/schedule/"):
         conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
         response = conn.getresponse()
