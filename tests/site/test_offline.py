@@ -5,8 +5,14 @@ server, so the service worker's own downloads are in them."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+import shutil
+import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -108,3 +114,69 @@ def test_a_repeat_visit_takes_no_pyodide_from_the_network(
     page.goto(f"{base_url}/wizard/")
     page.wait_for_function(READY, timeout=120_000)
     assert from_network == []
+
+
+@pytest.fixture
+def deployed(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the site on its own server, to deploy a "second build" over."""
+    from kenpo_site.serve import make_server
+
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("s", "*.br", "*.gz"))
+    shutil.copytree(site_dir / "wizard" / "s", copy / "wizard" / "s")
+    server = make_server(copy, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield copy, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _shift_days(text: str, attribute: str, days: int) -> str:
+    def later(m: re.Match[str]) -> str:
+        day = dt.date.fromisoformat(m.group(2)) + dt.timedelta(days=days)
+        return f"{m.group(1)}{day.isoformat()}"
+
+    return re.sub(rf'({attribute}=")(\d{{4}}-\d\d-\d\d)', later, text)
+
+
+def test_a_deploy_shows_at_once_and_its_prebuilt_answers_hold(
+    fresh: BrowserContext, deployed: tuple[Path, str]
+) -> None:
+    """A member visited (the service worker holds that build); 40 days later, after the first
+    build's answers stopped holding, a new build is deployed. The next visit shows the new
+    build's page and steps through its pre-built answers at once: nothing of the old build
+    (its build.json in the cache) turns them off."""
+    site, base = deployed
+    page = fresh.new_page()
+    page.goto(f"{base}/wizard/")
+    _settle(page, 0.5)
+    page.close()
+    # the second build, as if built 40 days later: its day, and how long its pages hold
+    wizard = site / "wizard" / "index.html"
+    html = wizard.read_text(encoding="utf-8")
+    for attribute in ("data-build-day", "data-static-until"):
+        html = _shift_days(html, attribute, 40)
+    wizard.write_text(html, encoding="utf-8")
+    for path in (site / "wizard" / "s").glob("*.html"):
+        path.write_text(_shift_days(path.read_text("utf-8"), "data-valid-until", 40), "utf-8")
+    built = site / "wizard" / "app" / "build.json"
+    info = json.loads(built.read_text("utf-8"))
+    for key in ("build_day", "static_valid_until"):
+        info[key] = (dt.date.fromisoformat(info[key]) + dt.timedelta(days=40)).isoformat()
+    built.write_text(json.dumps(info), encoding="utf-8")
+    sw = site / "sw.js"
+    sw.write_text(sw.read_text("utf-8").replace('const VERSION = "', 'const VERSION = "2'), "utf-8")
+    new_day = re.search(r'data-build-day="([\d-]+)"', html)
+    assert new_day is not None
+    page = fresh.new_page()
+    page.add_init_script("const now = Date.now; Date.now = () => now() + 40 * 86400000;")
+    page.route("**/pyodide/*/pyodide.asm.wasm", lambda route: None)  # the engine never comes
+    page.goto(f"{base}/wizard/")
+    assert page.get_attribute("#kenpo-wizard", "data-build-day") == new_day.group(1)
+    page.click("#kenpo-wizard [data-kw-screen] button[value='before']")
+    page.wait_for_selector(
+        "#kenpo-wizard [data-kw-screen][data-node='member_type'][data-source='static']",
+        timeout=10_000,
+    )
