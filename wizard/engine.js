@@ -13,12 +13,13 @@ export function startEngine(root, { onMessage, onFailed }) {
     return null;
   }
   let worker;
-  let done = false;
+  let started = false; // the engine said "ready"
+  let stopped = false; // the page gave up on it
   let timer = null;
   const stallMs = Number(root.dataset.engineStallMs || STALL_MS); // tests shorten it
   const failed = (reason) => {
-    if (done) return;
-    done = true;
+    if (stopped || started) return;
+    stopped = true;
     clearTimeout(timer);
     if (worker) worker.terminate();
     onFailed(reason);
@@ -40,15 +41,17 @@ export function startEngine(root, { onMessage, onFailed }) {
     return null;
   }
   alive();
-  worker.onerror = (event) => failed(event.message || "worker error");
+  worker.onerror = (event) => (started ? onMessage({ type: "failed", reason: event.message }) : failed(event.message || "worker error"));
   worker.onmessage = ({ data }) => {
-    if (done && data.type !== "screen") return;
-    if (data.type === "failed" && data.id === undefined) return failed(data.reason);
-    if (data.type === "progress" || data.type === "alive") alive();
-    if (data.type === "ready") {
-      done = true; // from here each answer fails or succeeds on its own
-      clearTimeout(timer);
-      keepEngine();
+    if (stopped) return; // the page went on without the engine
+    if (!started) {
+      if (data.type === "failed" && data.id === undefined) return failed(data.reason);
+      if (data.type === "progress" || data.type === "alive") alive();
+      if (data.type === "ready") {
+        started = true; // from here each answer succeeds or fails on its own
+        clearTimeout(timer);
+        keepEngine();
+      }
     }
     onMessage(data);
   };
