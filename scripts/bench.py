@@ -313,6 +313,11 @@ def _timed_visit(browser: Browser, url: str) -> float:
     return time.monotonic() - t0 - 3
 
 
+def _abort_noting(when: list[float], route: Any) -> None:
+    when.append(time.monotonic())
+    route.abort()
+
+
 def ways_in(browser: Browser, base: str) -> list[tuple[str, str]]:
     """Bytes per page kind (first visit, service worker allowed), the ways into an answer
     without the engine (its wasm held back: the time to the screen), failure detection."""
@@ -365,12 +370,7 @@ def ways_in(browser: Browser, base: str) -> list[tuple[str, str]]:
         ctx = browser.new_context(service_workers="block", bypass_csp=True)
         page = ctx.new_page()
         aborted: list[float] = []
-
-        def abort(route: Any, aborted: list[float] = aborted) -> None:
-            aborted.append(time.monotonic())
-            route.abort()
-
-        page.route(pattern, abort)
+        page.route(pattern, partial(_abort_noting, aborted))
         page.goto(base + "/wizard/")
         page.wait_for_function(
             "document.getElementById('kenpo-wizard').dataset.mode === 'failed'", timeout=600_000

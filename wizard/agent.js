@@ -14,6 +14,10 @@ const statusEl = root && root.querySelector("[data-agent-status]");
 const { tokyoToday, both, t } = window.kenpoDates;
 
 let worker = null;
+const codeEl = root && root.querySelector("[data-agent-code]");
+const saidEl = root && root.querySelector("[data-agent-code-said]");
+const codesEl = document.getElementById("kenpo-codes");
+const CODES = codesEl ? JSON.parse(codesEl.textContent) : {}; // code → answers with that result
 let seq = 0;
 let latest = 0;
 let renders = 0;
@@ -43,6 +47,36 @@ function fill(query) {
       field.value = value;
     }
   }
+}
+
+function clearAnswers() {
+  for (const el of form.elements) {
+    if (el.type === "radio") el.checked = el.value === "";
+    else if (el.name && el.name !== "on") el.value = "";
+  }
+}
+
+// A code read out by a caller: "a-k7qa", "Ａ－Ｋ７ＱＡ" and "AK7QA" are all A-K7QA.
+function codeTyped() {
+  const typed = norm(codeEl.value).toUpperCase().replace(/[\s\-ー－―‐]/g, "");
+  if (!typed) return (saidEl.textContent = "");
+  const code = typed.length > 1 ? `${typed[0]}-${typed.slice(1)}` : typed;
+  const query = CODES[code];
+  if (!query) {
+    saidEl.textContent = typed.length >= 5 ? t("{code} という結果コードは一覧にありません。お客さまに、結果ページの内容を読み上げていただいてください。", { code }) : "";
+    return;
+  }
+  const day = form.elements.on.value; // the caller's day, if the agent typed one
+  clearAnswers();
+  fill(query);
+  if (day) form.elements.on.value = day;
+  saidEl.textContent = t("{code} になる回答の例を入れました。お客さまの回答と違うところは直してください。", { code });
+  changed();
+}
+
+function changed() {
+  if (root.dataset.mode === "ready") update();
+  else if (root.dataset.mode === "failed") linkOnly();
 }
 
 function mark(node) {
@@ -131,10 +165,7 @@ function start() {
 
 if (root && form && out && linkEl && statusEl) {
   fill(location.search.slice(1));
-  const changed = () => {
-    if (root.dataset.mode === "ready") update();
-    else if (root.dataset.mode === "failed") linkOnly();
-  };
+  if (codeEl) codeEl.addEventListener("input", codeTyped);
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   linkEl.addEventListener("focus", () => linkEl.select());

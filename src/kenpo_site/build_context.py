@@ -10,9 +10,11 @@ each build by :func:`kenpo_site.i18n.use_language`, not kept here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .assets import Assets, make_assets
+from .codes import Codes, all_codes
 from .day import build_day
 
 
@@ -22,6 +24,9 @@ class BuildContext:
     # `mkdocs serve` turns this off: trimming runs Pyodide for ~15 s after each engine edit
     trim_stdlib: bool = True
     _assets: list[Assets] = field(default_factory=list, compare=False, repr=False)
+    _codes: list[Codes] = field(default_factory=list, compare=False, repr=False)
+    # waits for work started on another core that fills a cache this build reads
+    pending: list[Callable[[], None]] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def start(cls, *, trim_stdlib: bool = True) -> BuildContext:
@@ -34,3 +39,12 @@ class BuildContext:
         if not self._assets:
             self._assets.append(make_assets(trim_stdlib=self.trim_stdlib))
         return self._assets[0]
+
+    def codes(self) -> Codes:
+        """Every result code the wizard can give from this build's day on (kenpo_site.codes),
+        made once per build."""
+        if not self._codes:
+            while self.pending:
+                self.pending.pop()()
+            self._codes.append(all_codes(self.day))
+        return self._codes[0]

@@ -48,6 +48,7 @@ from .bands import Signatures
 from .blocks.answers import contact_html
 from .build_context import BuildContext
 from .catalogs import write_compiled
+from .codes import warm as warm_codes
 from .compress import drop_source_maps, precompress, warm
 from .headers import write_headers
 from .i18n import _, language, mark_japanese, use_language
@@ -194,6 +195,9 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         if not Languages(config).nested:
             # one day and one wheel for every page and file of this build, in every language
             self.build = BuildContext.start(trim_stdlib=not self.serving)
+            # every result code from the build day on (kenpo_site.codes): ~30 s of walking on
+            # another core while MkDocs renders; the call center's page waits for it
+            self.build.pending.append(start(partial(warm_codes, self.build.day)))
             if self.config.precompress and not self.serving:
                 # the slowest compression (Pyodide's wasm, cached by content) on another core
                 # while MkDocs builds the pages; precompress() at the end finds it done
@@ -328,7 +332,9 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
 
     def _after_pages(self, config: MkDocsConfig, site: Path, langs: Languages) -> None:
         on = self.build.day
-        augment_index(site, on, {lang: langs.prefix(lang) for lang in langs.built})
+        augment_index(
+            site, self.build.codes(), on, {lang: langs.prefix(lang) for lang in langs.built}
+        )
         drop_source_maps(site / "assets")
         t0 = time.monotonic()
         current = self.build.assets()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .blocks.result_codes import code_rows, columns
+from .codes import Codes
 from .i18n import _
 
 DATA = Path(__file__).with_name("search_terms.toml")
@@ -40,13 +41,14 @@ def vocabulary() -> dict[str, Any]:
     }
 
 
-def code_docs(day: dt.date) -> list[dict[str, Any]]:
+def code_docs(codes: Codes, day: dt.date) -> list[dict[str, Any]]:
     docs = []
     # i18n: {label} is a column of the code table, {value} its cell (for the site search)
     cell = _("{label}：{value}")
-    for row in code_rows(day):
+    for row in code_rows(codes, day):
         text = _("　").join(
-            cell.format(label=label, value=getattr(row, key)) for key, label in columns()
+            [row.headline]
+            + [cell.format(label=label, value=getattr(row, key)) for key, label in columns()]
         )
         docs.append(
             {
@@ -60,7 +62,7 @@ def code_docs(day: dt.date) -> list[dict[str, Any]]:
 
 
 def augment_index(
-    site: Path, day: dt.date, languages: Mapping[str, str] | None = None
+    site: Path, codes: Codes, day: dt.date, languages: Mapping[str, str] | None = None
 ) -> Path | None:
     """Add the vocabulary and the code rows to the built search index (if there is one).
 
@@ -74,6 +76,6 @@ def augment_index(
     index["config"]["kenpo"] = vocabulary()
     if languages:
         index["config"]["kenpo_languages"] = dict(languages)
-    index["docs"] = [d for d in index["docs"] if "kenpo_code" not in d] + code_docs(day)
+    index["docs"] = [d for d in index["docs"] if "kenpo_code" not in d] + code_docs(codes, day)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return path

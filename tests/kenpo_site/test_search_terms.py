@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kenpo_site.blocks.result_codes import code_rows
+from kenpo_site.codes import all_codes
 from kenpo_site.search_terms import augment_index, code_docs, vocabulary
 
 DAY = dt.date(2026, 12, 2)  # a build day
@@ -39,8 +40,8 @@ def test_the_issue_examples_are_in_the_table() -> None:
 
 @pytest.mark.slow
 def test_every_code_has_its_document() -> None:
-    docs = code_docs(DAY)
-    codes = [r.code for r in code_rows(DAY)]
+    docs = code_docs(all_codes(DAY), DAY)
+    codes = [r.code for r in code_rows(all_codes(DAY), DAY)]
     assert [d["kenpo_code"] for d in docs] == codes
     assert all(d["location"] == f"call-center/#code-{d['kenpo_code']}" for d in docs)
 
@@ -51,12 +52,12 @@ def test_augment_index_is_idempotent(tmp_path: Path) -> None:
     index.parent.mkdir()
     page = {"location": "a/", "title": "A", "text": "x"}
     index.write_text(json.dumps({"config": {"lang": ["ja"]}, "docs": [page]}), "utf-8")
-    augment_index(tmp_path, DAY)
-    augment_index(tmp_path, DAY)
+    augment_index(tmp_path, all_codes(DAY), DAY)
+    augment_index(tmp_path, all_codes(DAY), DAY)
     data = json.loads(index.read_text("utf-8"))
     assert data["config"]["kenpo"] == vocabulary()
     assert data["docs"][0] == page
-    assert len(data["docs"]) == 1 + len(code_rows(DAY))
+    assert len(data["docs"]) == 1 + len(all_codes(DAY))
 
 
 def test_query_table_is_well_formed() -> None:

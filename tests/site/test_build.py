@@ -170,3 +170,20 @@ def test_lists_are_generated_from_data(site_dir: Path) -> None:
     emp = page_text(site_dir, "employers/")
     for form in lf.FORMS.values():
         assert form.label in emp
+
+
+def test_the_call_center_table_has_every_code_the_wizard_gives(site_dir: Path) -> None:
+    """Every code on the build's pre-built results (every band path of the build day) has its
+    row, with its plain first line and a link to the wizard; agent mode knows every row."""
+    table = (site_dir / "call-center" / "index.html").read_text(encoding="utf-8")
+    rows = set(re.findall(r'<tr id="code-([A-Z]-[0-9A-Z]{4})"', table))
+    given = {
+        m
+        for page in (site_dir / "wizard" / "s").glob("*.html")
+        for m in re.findall(r'data-kind="result"[^>]*data-code="([^"]+)"', page.read_text("utf-8"))
+    }
+    assert given and given <= rows, sorted(given - rows)
+    assert len(re.findall(r'href="\.\./wizard/\?[^"]+">', table)) >= len(rows)
+    agent = (site_dir / "call-center-agent" / "index.html").read_text(encoding="utf-8")
+    codes = json.loads(agent.split('id="kenpo-codes">', 1)[1].split("</script>", 1)[0])
+    assert set(codes) == rows

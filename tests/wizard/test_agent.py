@@ -96,3 +96,41 @@ def test_a_bad_answer_is_named(page_factory: object, base_url: str) -> None:
     answer(page, "age", "abc")
     assert page.get_attribute(ROOT, "data-kind") == "error"
     assert "数字" in page.locator("[data-agent-result] [role=alert]").inner_text()
+
+
+def _codes(page: Page) -> dict[str, str]:
+    codes: dict[str, str] = page.evaluate(
+        "JSON.parse(document.getElementById('kenpo-codes').textContent)"
+    )
+    return codes
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 812), (1280, 800)])
+def test_a_code_read_out_opens_its_answer_beside_or_under_the_inputs(
+    page_factory: object, base_url: str, width: int, height: int
+) -> None:
+    """The caller reads out a code: typed as heard (lower case, no hyphen), the answers that
+    give it are filled in and the result with that code shows, beside the inputs on a wide
+    screen and right under the code box on a phone (before the questions)."""
+    page: Page = page_factory(width, height)  # type: ignore[operator]
+    page.goto(f"{base_url}/call-center-agent/")
+    page.wait_for_function(
+        f"document.querySelector('{ROOT}').dataset.mode === 'ready'", timeout=120_000
+    )
+    codes = _codes(page)
+    code = next(c for c in sorted(codes) if c.startswith("A-") and "on=" not in codes[c])
+    page.fill("#agent-code", code.replace("-", "").lower())
+    page.wait_for_function(
+        f"document.querySelector('{ROOT}').dataset.code === '{code}'", timeout=30_000
+    )
+    assert code in page.inner_text("[data-agent-code-said]")
+    out = page.locator(".kw-agent__out").bounding_box()
+    box = page.locator("#agent-code").bounding_box()
+    first_q = page.locator(".kw-agent__form fieldset").first.bounding_box()
+    assert out and box and first_q
+    if width < 960:
+        assert box["y"] < out["y"] < first_q["y"]
+    else:
+        assert out["x"] > box["x"] + box["width"]
+    page.fill("#agent-code", "Z-ZZZZ")
+    assert "一覧にありません" in page.inner_text("[data-agent-code-said]")

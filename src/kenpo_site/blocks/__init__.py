@@ -47,7 +47,7 @@ BLOCKS: dict[str, Block] = {
     "key-dates": _plain(schedule.key_dates_html),
     "today-status": today.today_status_html,
     "glossary": _plain(glossary.glossary_html),
-    "result-codes": lambda build: result_codes.result_codes_html(build.day),
+    "result-codes": lambda build: result_codes.result_codes_html(build.codes(), build.day),
     "flow-diagram": _plain(flow_diagram.flow_diagram_html),
     "wizard": wizard.wizard_html,
     "agent": agent.agent_html,

@@ -30,5 +30,12 @@ def agent_html(build: BuildContext) -> str:
         runtime="../" + paths.runtime,
         engine="../" + paths.engine,
         questions=questions,
+        # code → one set of answers with that result (a typed code fills them in)
+        # (a code of another period with that period's first day: the code holds there)
+        codes={
+            code: query if on == build.day else f"{query}&on={on.isoformat()}"
+            for code, (on, query) in build.codes().items()
+        },
+        example_code=next(iter(build.codes()), ""),
         messages=script_messages([APP_DIR / "agent.js"]),
     )

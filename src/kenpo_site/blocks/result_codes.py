@@ -1,16 +1,16 @@
-"""The call-center table: each result code the flow can reach, and what that result says.
+"""The call-center table: each result code the wizard can give, and what that result says.
 
-Read off the engine for every path of the flow on one day of each period the rules tell
-apart, plus the build day, so the table holds every code a caller can read out.
+Every code from the build day to 2030-06-30 and on the sample days (kenpo_site.codes), each
+with the result's plain first line and a link that opens that result in the wizard.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import urllib.parse
 from dataclasses import dataclass
-from functools import cache
 
+from kenpo_wizard.flow import FLOW, walk
 from kenpo_wizard.leaflet import (
     ABOLITION_DAY,
     DOCUMENTS,
@@ -22,11 +22,12 @@ from kenpo_wizard.leaflet import (
     Form,
     Reason,
 )
-from kenpo_wizard.rules import SAMPLE_DAYS, assess
+from kenpo_wizard.rules import assess
+from kenpo_wizard.texts import explain
 from kenpo_wizard.wareki import wareki
 
+from ..codes import Codes
 from ..i18n import E_, N_, _
-from ..paths import paths_on
 from ..render import render
 
 
@@ -50,6 +51,8 @@ NOT_COVERED = N_("対象外（加入前・資格喪失・75歳以上）")
 @dataclass(frozen=True)
 class CodeRow:
     code: str
+    headline: str  # the result's plain first line, its days worded in general terms
+    link: str  # the wizard's address for one set of answers with this result
     phase: str
     show: str
     submit: str
@@ -59,19 +62,19 @@ class CodeRow:
     contact: str
 
 
-def code_answers(days: Sequence[dt.date] = SAMPLE_DAYS) -> dict[str, dict[str, object]]:
-    """Each result code the flow reaches on ``days``, with one answer that carries it."""
-    return dict(_code_answers(tuple(days)))
-
-
-@cache  # every path on five days takes seconds; `mkdocs serve` rebuilds reuse it
-def _code_answers(days: tuple[dt.date, ...]) -> dict[str, dict[str, object]]:
-    rows: dict[str, dict[str, object]] = {}
-    for day in days:
-        for state in paths_on(day):
-            answer = assess(state.facts, day).to_dict()
-            rows.setdefault(str(answer["result_code"]), answer)
-    return dict(sorted(rows.items()))
+def code_answers(codes: Codes, day: dt.date) -> dict[str, tuple[dict[str, object], str, str]]:
+    """code → (the engine's answer, its plain first line, the wizard's query) for ``codes``;
+    a code of a later period opens on that period's first day (``on=``), the build day's on
+    the member's today."""
+    out: dict[str, tuple[dict[str, object], str, str]] = {}
+    for code, (on, query) in codes.items():
+        answers = dict(urllib.parse.parse_qsl(query))
+        state = walk(FLOW, answers, on)
+        a = assess(state.facts, on)
+        typed = {q for q in answers if FLOW.question(q).kind != "choice"}
+        when = "" if on == day else f"&on={on.isoformat()}"
+        out[code] = (a.to_dict(), explain(a, typed).headline, query + when)
+    return out
 
 
 def _docs(alts: object) -> str:
@@ -82,11 +85,13 @@ def _docs(alts: object) -> str:
     return _("／").join(_("＋").join(E_(DOCUMENTS[Document(d)].label) for d in alt) for alt in alts)
 
 
-def code_row(code: str, a: dict[str, object]) -> CodeRow:
+def code_row(code: str, a: dict[str, object], headline: str = "", query: str = "") -> CodeRow:
     submit, ret, ec = a["submit"], a["return"], a["eligibility_certificate"]
     assert isinstance(submit, list) and isinstance(ret, list) and isinstance(ec, dict)
     return CodeRow(
         code=code,
+        headline=headline,
+        link=f"../wizard/?{query}" if query else "",
         phase=phases()[str(a["phase"])],
         show=_docs(a["show_at_clinic"]) if a["covered"] else _(NOT_COVERED),
         submit=_("、").join(E_(FORMS[Form(s)].label) for s in submit) or _("なし"),
@@ -129,16 +134,14 @@ def columns() -> tuple[tuple[str, str], ...]:
     return tuple((key, _(label)) for key, label in COLUMNS)
 
 
-def code_rows(day: dt.date, answers: dict[str, dict[str, object]] | None = None) -> list[CodeRow]:
-    """Every row of the table: the codes reached on the sample days and on the build day."""
-    if answers is None:
-        answers = code_answers((*SAMPLE_DAYS, day))
-    return [code_row(c, a) for c, a in answers.items()]
+def code_rows(codes: Codes, day: dt.date) -> list[CodeRow]:
+    """Every row of the table, in code order."""
+    return [code_row(c, a, h, q) for c, (a, h, q) in code_answers(codes, day).items()]
 
 
-def result_codes_html(day: dt.date, answers: dict[str, dict[str, object]] | None = None) -> str:
+def result_codes_html(codes: Codes, day: dt.date) -> str:
     """The table, in the page itself so that the site's search finds each code; each row is
     its own anchor (``call-center/#code-A-K7QA``), which the search lands on."""
     return render(
-        "result_codes.html.j2", rows=code_rows(day, answers), phases=phases(), columns=columns()
+        "result_codes.html.j2", rows=code_rows(codes, day), phases=phases(), columns=columns()
     )
