@@ -107,7 +107,8 @@ function show(res) {
   const unusedNote = unused ? `<div class="kw-agent__unused"><p>${why}</p><ul>${unused}</ul></div>` : "";
   const day = res.on ? `<p class="kw-day">${esc(t("基準日：{date}", { date: both(res.on) }))}</p>` : "";
   if (res.kind === "result") {
-    out.innerHTML = day + res.html + unusedNote;
+    // under this page's h1 and the section's h2: the result's own h1/h2 step down two levels
+    out.innerHTML = day + res.html.replace(/<(\/?)h([12])\b/g, (_m, slash, n) => `<${slash}h${Number(n) + 2}`) + unusedNote;
     mark(null);
   } else if (res.kind === "question") {
     out.innerHTML = `${day}<p class="kw-agent__need"><strong>${t("次に必要な回答：")}</strong>${esc(res.question)}</p>` + unusedNote;

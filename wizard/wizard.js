@@ -151,9 +151,18 @@ async function show(query, push) {
   }
   setStatus("");
   screenEl.querySelectorAll(".kw-date").forEach(preview);
-  const target = screenEl.querySelector(".kw-error-summary") || screenEl.querySelector(".kw-question");
-  if (target) target.focus();
+  land();
   rendered(res.kind);
+}
+
+// After a step the question is the page: the introduction goes (start screen only), and focus
+// and scroll land on the question's h1 (or the error summary), clear of the sticky header.
+function land() {
+  document.body.classList.toggle("kw-stepped", location.search.length > 1);
+  const target = screenEl.querySelector(".kw-error-summary") || screenEl.querySelector(".kw-question");
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "start" });
 }
 
 // Lets tests and the bench see a finished step; the bench reads how long the step took, from
@@ -261,8 +270,7 @@ async function stepStatic(href, query, push) {
   dayLine(); // today's line (the static page's note speaks of pages without JavaScript)
   const title = screen.querySelector(".kw-question");
   if (title) document.title = `${title.textContent} - ${siteTitle}`;
-  const target = screenEl.querySelector(".kw-error-summary") || screenEl.querySelector(".kw-question");
-  if (target) target.focus();
+  land();
   rendered(screenEl.dataset.kind);
   return true;
 }
@@ -400,6 +408,16 @@ if (root && screenEl && statusEl) {
     if (group) preview(group);
   });
   window.addEventListener("popstate", () => go(location.search.slice(1)));
+  // a printed result has its background too (the disclosure opens, and closes again after)
+  let opened = [];
+  window.addEventListener("beforeprint", () => {
+    opened = Array.from(root.querySelectorAll("details.kw-more:not([open])"));
+    for (const d of opened) d.open = true;
+  });
+  window.addEventListener("afterprint", () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
   if (location.search.length > 1) {
     // A shared link: its screen from the pre-built pages where they hold, else the engine's;
     // meanwhile say so rather than show question 1.

@@ -218,7 +218,7 @@ def test_a7_one_contact_block_and_links_that_are_their_address() -> None:
         "&eligibility_certificate=held",
         TODAY,
     ).html
-    assert html.count("お問い合わせ先</h3>") == 1
+    assert html.count("お問い合わせ先</h2>") == 1
     assert 'href="https://igyou-kenpo.jp/">https://igyou-kenpo.jp/</a>' in html
     assert "https://igyou-kenpo.jp/（" not in html
 

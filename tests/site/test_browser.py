@@ -506,3 +506,18 @@ def test_employers_page_links_the_recorded_forms_page(page_factory: Any, base_ur
     for hire in hires.HIRES:
         assert page.locator(f"#hire-{hire.key}").count() == 1
     assert page.locator('a[href$="employers-checklist/"]').count() >= 1
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_leaver_checklist_prints_on_one_a4_page(
+    page_factory: Any, base_url: str, width: int
+) -> None:
+    """The clerk's page for someone leaving: what to collect (the engine's returns table),
+    the 5 days (参考, with its source), what the member is told; one A4 sheet, from a phone too."""
+    page, _ = _open(page_factory, base_url, "employers-leaver-checklist/", width)
+    page.check("#kl-collect")
+    text = page.locator(".kenpo-checklist").inner_text()
+    assert "資格確認書" in text and "返却" in text and "5日以内" in text
+    assert "参考" in text and "リーフレットには記載がありません" in text
+    assert _pdf_pages(page.pdf(format="A4", print_background=True)) == 1
+    assert page.locator('a[href$="employers-leaver-checklist/"]').count() >= 1  # in the nav

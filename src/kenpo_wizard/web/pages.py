@@ -19,11 +19,12 @@ PAGE_TITLES: dict[str, str] = {
     "schedule/": N_("スケジュール"),
     "employers/": N_("事業所ご担当者の方へ"),
     "employers-checklist/": N_("新しく加入する方のチェックリスト（印刷用）"),
+    "employers-leaver-checklist/": N_("資格を失う方のチェックリスト（印刷用）"),
     "call-center/": N_("コールセンター向け"),
     "call-center-agent/": N_("1画面で確認（コールセンター用）"),
     "glossary/": N_("用語集"),
     "wizard/": N_("質問に答えて確認する"),
-    "developers/": N_("開発者向け"),
+    # developers/ is linked from the footer, not the navigation (members do not need it)
 }
 
 # The page behind each leaflet section (spec/domain.md section keys).

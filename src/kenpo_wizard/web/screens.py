@@ -270,7 +270,9 @@ def _result_screen(
             views.explanation_sections(x),
             views.calendar_section(ctx, found, calendar),
             "" if static else views.answers_summary(ctx, path),
-            views.sources(ctx, a),
+            views.more(
+                ctx, join([views.explanation_sections(x, background=True), views.sources(ctx, a)])
+            ),
             views.result_actions(ctx),
         ],
         "\n",

@@ -347,10 +347,18 @@ def bullet_list(items: Sequence[str], cls: str = "") -> Html:
     )
 
 
-def explanation_sections(x: Explanation) -> Html:
-    """Every part of the answer in the one reading order (texts.READING_ORDER), as on the CLI."""
+# Why and where from: behind a disclosure on screen, so that what to do fits a phone's first
+# screen; it opens for printing (wizard.js) and stays open without JavaScript.
+BACKGROUND = ("reasons", "refs")
+
+
+def explanation_sections(x: Explanation, background: bool = False) -> Html:
+    """The parts of the answer in the one reading order (texts.READING_ORDER), as on the CLI:
+    what to do (``background`` False) or the background parts (True)."""
     out = []
     for part in x.parts:
+        if (part.key in BACKGROUND) != background:
+            continue
         if part.key == "todo":
             inner = render(
                 "result.html",
@@ -375,6 +383,19 @@ def explanation_sections(x: Explanation) -> Html:
             inner = bullet_list(part.items, "kw-show" if part.key == "show" else "")
         out.append(section(part.title, inner, f"kw-s-{part.key}"))
     return join(out, "\n")
+
+
+def more(ctx: Context, content: Html) -> Html:
+    """The background (reasons, 参考, the leaflet's sections) in one disclosure."""
+    if not content.strip():
+        return Html("")
+    return render(
+        "result.html",
+        "more",
+        summary=_("根拠（リーフレットの該当箇所）と背景"),
+        content=content,
+        open=" open" if ctx.mode != "js" else "",
+    )
 
 
 def _reference(r: Reference) -> Html:
