@@ -430,6 +430,7 @@ def test_code_table_is_cards_at_375(page_factory: Any, base_url: str) -> None:
     )
     assert cells[0] is True
     assert cells[1:] == [
+        '"結果の1行目"',
         '"時期"',
         '"受診時に見せるもの"',
         '"提出するもの"',
@@ -518,6 +519,7 @@ def test_leaver_checklist_prints_on_one_a4_page(
     page.check("#kl-collect")
     text = page.locator(".kenpo-checklist").inner_text()
     assert "資格確認書" in text and "返却" in text and "5日以内" in text
-    assert "参考" in text and "リーフレットには記載がありません" in text
+    assert "参考" in text and "新しく加入した医療保険" in text
     assert _pdf_pages(page.pdf(format="A4", print_background=True)) == 1
-    assert page.locator('a[href$="employers-leaver-checklist/"]').count() >= 1  # in the nav
+    page.goto(f"{base_url}/employers/")
+    assert page.locator('article a[href$="employers-leaver-checklist/"]').count() >= 1
