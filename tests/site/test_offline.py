@@ -37,6 +37,14 @@ def _settle(page: Page, seconds: float = 2.0) -> None:
     page.wait_for_timeout(seconds * 1000)
 
 
+def _wait_engine_kept(page: Page) -> None:
+    """Until the service worker has kept the engine (at most a minute)."""
+    deadline = time.monotonic() + 60
+    while not page.evaluate(ENGINE_KEPT):  # evaluate awaits the promise (wait_for_function not)
+        assert time.monotonic() < deadline, "the service worker did not keep the engine"
+        page.wait_for_timeout(500)
+
+
 @pytest.fixture
 def fresh(browser: Browser) -> Iterator[BrowserContext]:
     ctx = browser.new_context(locale="ja-JP", service_workers="allow", bypass_csp=True)
@@ -66,10 +74,7 @@ def test_the_wizard_keeps_the_engine_once_it_ran_and_works_offline(
     _settle(page, 0.5)  # a member reads a page for more than the worker's install
     page.goto(f"{base_url}/wizard/")
     page.wait_for_function(READY, timeout=120_000)
-    deadline = time.monotonic() + 60
-    while not page.evaluate(ENGINE_KEPT):  # evaluate awaits the promise (wait_for_function not)
-        assert time.monotonic() < deadline, "the service worker did not keep the engine"
-        page.wait_for_timeout(500)
+    _wait_engine_kept(page)
     _settle(page)
     wizard = sum(n for path, n in sent_bytes.items() if not path.startswith("/comparison/"))
     assert wizard <= WIZARD_BUDGET, (wizard, sent_bytes.most_common(5))
@@ -100,10 +105,7 @@ def test_a_repeat_visit_takes_no_pyodide_from_the_network(
     page = fresh.new_page()
     page.goto(f"{base_url}/wizard/")
     page.wait_for_function(READY, timeout=120_000)
-    deadline = time.monotonic() + 60
-    while not page.evaluate(ENGINE_KEPT):
-        assert time.monotonic() < deadline, "the service worker did not keep the engine"
-        page.wait_for_timeout(500)
+    _wait_engine_kept(page)
     from_network: list[str] = []
 
     def seen(response: Any) -> None:
