@@ -410,7 +410,14 @@ if (root && screenEl && statusEl) {
   window.addEventListener("popstate", () => go(location.search.slice(1)));
   // a printed result has its background too (the disclosure opens, and closes again after)
   let opened = [];
+  // on paper: the site's name and the day it was printed head the sheet
+  const printHead = root.querySelector("[data-kw-printhead]");
+  const stampPrintHead = () => {
+    if (printHead) printHead.textContent = t("{site}　印刷日：{day}", { site: siteTitle, day: both(tokyoToday()) });
+  };
+  stampPrintHead();
   window.addEventListener("beforeprint", () => {
+    stampPrintHead();
     opened = Array.from(root.querySelectorAll("details.kw-more:not([open])"));
     for (const d of opened) d.open = true;
   });
