@@ -25,7 +25,7 @@ from wizkit import open_in_page, wait_ready
 from kenpo_wizard.web import step
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
-from truth_sweep import SWEEP_DAYS, cases  # noqa: E402
+from truth_sweep import SWEEP_DAYS, cases
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,7 @@ LANGS = {"ja": "wizard/", "en": "en/wizard/"}
 
 _LAY_OUT = """
 async ([html]) => {
-  const screen = document.querySelector('%s');
+  const screen = document.querySelector('SCREEN');
   screen.dataset.kind = 'result';
   screen.innerHTML = html;
   for (const d of screen.querySelectorAll('details')) d.open = true;  // as beforeprint does
@@ -63,7 +63,7 @@ async ([html]) => {
           day: (screen.querySelector('.kw-day') || {innerText: ''}).innerText.trim(),
           code: (screen.querySelector('.kw-code-value') || {innerText: ''}).innerText.trim()};
 }
-""" % SCREEN
+""".replace("SCREEN", SCREEN)
 
 
 def _results(lang: str, base: str) -> list[tuple[str, str, str]]:
