@@ -29,14 +29,14 @@ from .. import reminders
 from ..assessment import Assessment
 from ..facts import FACT_LABELS, Facts, parse_facts
 from ..flow import FLOW, UNKNOWN, Question, walk
-from ..i18n import _, sep_alternatives, sep_list
+from ..i18n import C_, _, sep_alternatives, sep_list
 from ..leaflet import Document, Form, Section
 from ..phrases import REFERENCE_TEXTS, contact_text
 from ..registry import RULES
-from ..rules import answers_can_change, assess
-from ..texts import direct, doc_label, explain, hand_in_to
+from ..rules import answers_can_change, assess, decide
+from ..texts import Explanation, direct, doc_label, explain
 from ..web.url_state import DAY_KEY, canonical_query
-from .columns import COLUMN_BY_KEY
+from .columns import COLUMN_BY_KEY, column_label
 from .people import BIRTHDAYS, Person, header, read_person
 from .reading import Row
 
@@ -64,6 +64,14 @@ _RETURN_RULES = {
     Document.ELIGIBILITY_CERTIFICATE: ("R21",),
 }
 _FACT_OF_QUESTION = {"certificate_arrived": "eligibility_certificate"}
+# The choice questions about a fact of the person (not the routing ones: since, leaving).
+_CHOICE_QUESTIONS = tuple(
+    q
+    for q in FLOW.questions
+    if q.kind == "choice"
+    and any(c.facts for c in q.choices)
+    and q.id not in ("since", "member_type")
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,8 @@ class Inputs:
     eligibility_lost_on: dt.date | None
     enums: tuple[tuple[str, str], ...]
 
-    def facts(self) -> Facts:
+    def raw(self) -> dict[str, object]:
+        """The facts for the engine (``assess`` validates them)."""
         raw: dict[str, object] = {k: v for k, v in self.enums if v != "unknown"}
         raw["member_type"] = self.member_type
         raw["joined_on"] = self.joined_on
@@ -85,7 +94,7 @@ class Inputs:
         raw["age"] = self.age
         if self.join_unknown and self.joined_on is None:
             raw["join_date"] = "unknown"
-        return parse_facts(raw)
+        return raw
 
     def value(self, fact: str) -> str | None:
         return dict(self.enums).get(fact)
@@ -105,28 +114,62 @@ class Walked:
 
 @functools.lru_cache(maxsize=8192)
 def walked(inputs: Inputs, on: dt.date, today: dt.date) -> Walked:
-    answers: dict[str, str] = {}
+    # Every answer the row gives outright goes in at once (one walk for most rows); a
+    # question it leaves open is answered as the engine presumes, or stops the walk.
+    answers = _given_answers(inputs)
     presumed: list[str] = []
     stopped: Question | None = None
     state = walk(FLOW, answers, on)
-    while not state.done and state.error is None:
+    while not state.done:
         q = state.node
         assert isinstance(q, Question)
+        if state.error is not None:  # a value the flow does not offer for these facts
+            answers.pop(q.id, None)
+            stopped = q
+            break
         reply = _reply(q, inputs, state.facts, on, presumed)
         if reply is None:
             stopped = q
             break
         answers[q.id] = reply
         state = walk(FLOW, answers, on)
-    if state.error is not None:  # a value the flow refuses (never for a checked row)
-        stopped = state.node if isinstance(state.node, Question) else None
-        answers.pop(state.node.id, None)
     query = canonical_query({**state.answers(), DAY_KEY: on.isoformat()})
     code = None
-    if state.done:
-        code = str(assess(state.facts, on, today).to_dict()["result_code"])
-    facts = inputs.facts()
-    return Walked(assess(facts, on, today), facts, query, code, stopped, tuple(presumed))
+    if state.done:  # the result the wizard shows for that query (next_change is not in a code)
+        code = str(decide(state.facts, on, today).to_dict()["result_code"])
+    raw = inputs.raw()
+    return Walked(assess(raw, on, today), parse_facts(raw), query, code, stopped, tuple(presumed))
+
+
+def _given_answers(inputs: Inputs) -> dict[str, str]:
+    """The answers the row gives outright, by question id (the walk takes those on its path)."""
+    out: dict[str, str] = {
+        "member_type": "voluntary" if inputs.member_type == "voluntary" else "employee",
+        "leaving": "yes" if inputs.eligibility_lost_on is not None else "no",
+    }
+    if inputs.joined_on is not None:
+        later = FLOW.question("since").choice("later")
+        assert later is not None and later.day is not None
+        out["since"] = "later" if inputs.joined_on >= later.day else "before"
+        out["joined_on"] = inputs.joined_on.isoformat()
+    elif inputs.join_unknown:
+        out["since"] = UNKNOWN
+    if inputs.eligibility_lost_on is not None:
+        out["eligibility_lost_on"] = inputs.eligibility_lost_on.isoformat()
+    if inputs.age is not None:
+        out["age"] = str(inputs.age)
+    for q in _CHOICE_QUESTIONS:
+        fact = _FACT_OF_QUESTION.get(q.id, q.id)
+        value = inputs.value(fact)
+        if value is None or value == "unknown":
+            chosen = q.choice(UNKNOWN)
+            if chosen is not None and not chosen.facts:
+                out[q.id] = UNKNOWN  # 「わからない」 that sets nothing: the engine's absent fact
+            continue
+        match = next((c for c in q.choices if c.facts.get(fact) == value), None)
+        if match is not None:
+            out[q.id] = match.value
+    return out
 
 
 def _reply(
@@ -203,7 +246,7 @@ class _Tasks:
             "row": self.person.row,
             "label": self.person.label,
             "kind": kind,
-            "text": text,
+            "text": text.strip(),
             "who": who,
             "sections": list(sections),
             "reference": bool(reference_text),
@@ -341,13 +384,14 @@ def _inputs(person: Person, day: dt.date) -> Inputs:
 
 def _tasks_of(out: _Tasks, w: Walked, day: dt.date, why: str) -> None:
     a = w.answer
-    x = explain(a)
+    # The result's words (its lists), made only when a task needs them: most rows need none.
+    x = explain(a) if (a.unknowns or a.submit or a.first_step == "later_elderly") else None
     if w.stopped is not None:
         q = w.stopped
         fact = _FACT_OF_QUESTION.get(q.id, q.fact or q.id)
         out.ask(fact, _missing_message(out.row, fact, q, a), w, day, _(q.text))
-    for code, text in zip(a.unknowns, x.part("unknowns"), strict=False):
-        label = _(FACT_LABELS.get(code, code))
+    for code, text in zip(a.unknowns, x.part("unknowns") if x else (), strict=False):
+        label = fact_label(code)
         message = _("「{fact}」が分かりません。{text}").format(fact=label, text=text)
         out.ask(code, message, w, day, text)
     if direct(a):
@@ -356,12 +400,14 @@ def _tasks_of(out: _Tasks, w: Walked, day: dt.date, why: str) -> None:
         if note not in out.notes:
             out.notes.append(note)
         return
-    if a.first_step == "later_elderly" and why != "turns_75":
+    if x is not None and a.first_step == "later_elderly" and why != "turns_75":
         line = _("{headline}。{step}").format(headline=x.headline, step=x.first_step)
         if line not in out.notes:
             out.notes.append(line)
-    for form, text in zip(a.submit, x.part("submit"), strict=False):
-        out.add(w, day, "submit", str(form), text, hand_in_to(a), sections_of(a, _FORM_RULES[form]))
+    for form, text in zip(a.submit, x.part("submit") if x else (), strict=False):
+        out.add(
+            w, day, "submit", str(form), text, _submit_who(a), sections_of(a, _FORM_RULES[form])
+        )
     for r in a.returns:
         if r.from_day is None or r.to != "employer":
             continue  # 75 and over: worded on the birthday; 任意継続: to the association
@@ -375,7 +421,7 @@ def _tasks_of(out: _Tasks, w: Walked, day: dt.date, why: str) -> None:
             _(
                 "「{doc}」をご本人から受け取ります（資格喪失日から。前日まではご本人が使えます）"
             ).format(doc=doc),
-            _("勤務先の事務担当者"),
+            C_("roster", "勤務先の事務担当者"),
             sections,
         )
         if "return_within_5_days" in a.references:
@@ -429,7 +475,10 @@ def _tasks_of(out: _Tasks, w: Walked, day: dt.date, why: str) -> None:
             _("勤務先の事務担当者（当組合へ問い合わせ）"),
             [str(s) for s in a.sources],
         )
-    for reminder in reminders.reminders(a, w.facts):
+    held = a.holding(Document.ELIGIBILITY_CERTIFICATE)
+    validity = held.until or a.eligibility_certificate.valid_until if held else None
+    coming = validity is not None and out.start <= validity <= out.end
+    for reminder in reminders.reminders(a, w.facts) if coming else ():
         if reminder.kind != "certificate_validity":
             continue
         shorter = a.eligibility_certificate.shorter_validity_possible
@@ -446,11 +495,18 @@ def _tasks_of(out: _Tasks, w: Walked, day: dt.date, why: str) -> None:
             _reference("shorter_validity") if shorter else "",
         )
     if why == "turns_70":
-        text, sections = _turns_70(w, x)
-        out.add(w, day, "turns_70", "70", text, _("ご本人"), sections, once=False)
+        text, sections = _turns_70(w)
+        out.add(w, day, "turns_70", "70", text, C_("roster", "ご本人"), sections, once=False)
     if why == "turns_75":
-        text, who, sections, refs = _turns_75(w, x)
+        text, who, sections, refs = _turns_75(w, x or explain(a))
         out.add(w, day, "turns_75", "75", text, who, sections, refs, once=False)
+
+
+def _submit_who(a: Assessment) -> str:
+    """Who hands a form in, as the result says it (texts.hand_in_to), for the clerk's list."""
+    if Form.ISSUE_NEEDED_ON_ENROLMENT in a.submit:
+        return _("ご本人が申し出て、事業所（事務担当者）が加入の届出で当組合へ届け出ます")
+    return _("ご本人（勤務先の事務担当者へ提出）")
 
 
 def _undecided(w: Walked) -> str:
@@ -461,7 +517,7 @@ def _undecided(w: Walked) -> str:
     )
 
 
-def _turns_70(w: Walked, x: Any) -> tuple[str, list[str]]:
+def _turns_70(w: Walked) -> tuple[str, list[str]]:
     """R19 (負担割合 on the 資格確認書) and R26 (a new お知らせ), as the answer on the day says."""
     a = w.answer
     head = _("70歳になる日です。")
@@ -472,9 +528,9 @@ def _turns_70(w: Walked, x: Any) -> tuple[str, list[str]]:
     if a.eligibility_certificate.copay_ratio_printed:
         lines.append(
             _(
-                "70〜74歳の方（高齢受給者）の資格確認書には負担割合が表示されます（高齢受給者証は発行されません）"
+                "70〜74歳の方（高齢受給者）の資格確認書には負担割合が表示されます（高齢受給者証は"
+                "発行されません）。表示された資格確認書がいつ届くかは、リーフレットに記載がありません。"
             )
-            + _("。表示された資格確認書がいつ届くかは、リーフレットに記載がありません。")
         )
         rules.append("R19")
     if any(d.how == "on_copay_change" for d in a.receive):
@@ -496,23 +552,23 @@ def _turns_70(w: Walked, x: Any) -> tuple[str, list[str]]:
     return head + "".join(lines), sections_of(a, rules)
 
 
-def _turns_75(w: Walked, x: Any) -> tuple[str, str, list[str], str]:
+def _turns_75(w: Walked, x: Explanation) -> tuple[str, str, list[str], str]:
     """P5 (v3 A2): the answer on the 75th birthday, worded as the result words it."""
     a = w.answer
     head = _("75歳になる日です。")
     if w.stopped is not None and a.first_step != "later_elderly":
-        return head + _undecided(w), _("ご本人"), [], ""
+        return head + _undecided(w), C_("roster", "ご本人"), [], ""
     todo = dict(x.todo)
     text = head + _("{headline}。{step}（{when}）").format(
         headline=x.headline, step=x.first_step, when=todo.get(_("いつ"), "")
     )
     refs = sep_alternatives().join(_reference(r) for r in a.references)
-    return text, todo.get(_("する人"), _("ご本人")), [str(s) for s in a.sources], refs
+    return text, C_("roster", "ご本人"), [str(s) for s in a.sources], refs
 
 
 def _missing_message(row: Row, fact: str, q: Question, a: Assessment) -> str:
     """Which fact decides and how to ask the member: the question's own words and choices."""
-    label = _(FACT_LABELS.get(fact, COLUMN_BY_KEY[fact].label if fact in COLUMN_BY_KEY else fact))
+    label = fact_label(fact)
     choices = sep_list().join(c.text() for c in q.choices if c.value != UNKNOWN)
     asked = _("ご本人に「{question}」と確かめてください").format(question=_(q.text))
     if choices:
@@ -528,3 +584,10 @@ def _missing_message(row: Row, fact: str, q: Question, a: Assessment) -> str:
     return _("この方の手続きは「{fact}」で決まります。{asked}。{where}").format(
         fact=label, asked=asked, where=where
     )
+
+
+def fact_label(fact: str) -> str:
+    """A fact's name in the current language (the engine's label, else the column's)."""
+    if fact in FACT_LABELS:
+        return _(FACT_LABELS[fact])
+    return column_label(fact) if fact in COLUMN_BY_KEY else fact

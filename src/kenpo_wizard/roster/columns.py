@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..i18n import N_
+from ..i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -193,11 +193,22 @@ def value_of(key: str, cell: str) -> str | None:
     return VALUE_KEYS[key].get(normalise(cell))
 
 
-def accepted_words(key: str) -> tuple[str, ...]:
-    """The words a message lists as accepted for a column (the first few of each value)."""
+def accepted_words(key: str, english: bool = False) -> tuple[str, ...]:
+    """The words a message lists as accepted for a column: one per value (in English, the
+    English word beside the Japanese)."""
     column = COLUMN_BY_KEY[key]
     assert column.values is not None
     seen: dict[str, list[str]] = {}
     for word, value in column.values.items():
         seen.setdefault(value, []).append(word)
-    return tuple(w for words in seen.values() for w in words[:2])
+    out: list[str] = []
+    for words in seen.values():
+        out.append(words[0])
+        if english:
+            out += [w for w in words if w.isascii() and len(w) > 1][:1]
+    return tuple(out)
+
+
+def column_label(key: str) -> str:
+    """The column's name in the current language (when the file has no header for it)."""
+    return _(COLUMN_BY_KEY[key].label)

@@ -16,8 +16,8 @@ from typing import Any
 from ..dates import parse_date
 from ..errors import InputError
 from ..facts import parse_facts
-from ..i18n import _, sep_list
-from .columns import COLUMN_BY_KEY, accepted_words, is_blank, value_of
+from ..i18n import SOURCE_LANGUAGE, _, current_language, sep_list
+from .columns import COLUMN_BY_KEY, accepted_words, column_label, is_blank, value_of
 from .reading import Row, problem
 
 DATE_COLUMNS = ("joined_on", "eligibility_lost_on")
@@ -60,7 +60,7 @@ def birthday(birth: dt.date, years: int) -> dt.date:
 
 
 def header(row: Row, key: str) -> str:
-    return row.headers.get(key) or _(COLUMN_BY_KEY[key].label)
+    return row.headers.get(key) or column_label(key)
 
 
 def label_of(row: Row) -> str:
@@ -97,7 +97,10 @@ def read_person(
                 key,
                 "bad_value",
                 _("「{value}」は使えない値です（使える値：{allowed}）。").format(
-                    value=cell[:40], allowed=sep_list().join(accepted_words(key))
+                    value=cell[:40],
+                    allowed=sep_list().join(
+                        accepted_words(key, current_language() != SOURCE_LANGUAGE)
+                    ),
                 ),
             )
         elif key == "relation":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import _, sep_list
-from .columns import COLUMN_BY_KEY, column_of
+from .columns import COLUMN_BY_KEY, column_label, column_of
 
 MAX_BYTES = 20_000_000  # a staff list is kilobytes; anything this large is not one
 HEADER_SEARCH = 10  # lines looked at for the header row
@@ -189,9 +189,7 @@ def _read(data: bytes | str) -> Roster:
                 _(
                     "「{birth}」か「{age}」の列がありません。年齢で手続きが変わるため（70歳・75歳）、"
                     "どちらかの列を加えてください。それまでは、行ごとに年齢を確かめてほしいこととして示します。"
-                ).format(
-                    birth=_(COLUMN_BY_KEY["birth_date"].label), age=_(COLUMN_BY_KEY["age"].label)
-                ),
+                ).format(birth=column_label("birth_date"), age=column_label("age")),
                 column=None,
             )
         )
@@ -202,7 +200,7 @@ def _read(data: bytes | str) -> Roster:
                 _(
                     "「{column}」の列がないため、全員を勤務先を通じて加入している方"
                     "（本人・家族。任意継続ではない方）として確認しました。"
-                ).format(column=_(COLUMN_BY_KEY["relation"].label)),
+                ).format(column=column_label("relation")),
                 level="note",
             )
         )
