@@ -23,7 +23,9 @@ RUNS = int(os.environ.get("KENPO_BENCH_RUNS", "3"))
 TARGET_SECONDS = 3.0
 TODAY = dt.date(2026, 12, 3)  # a fixed day: the same tasks every run
 
-HEADER = "番号,本人・家族,生年月日,年齢,資格取得日,資格喪失日,マイナンバーカード,利用登録,資格確認書"
+HEADER = (
+    "番号,本人・家族,生年月日,年齢,資格取得日,資格喪失日,マイナンバーカード,利用登録,資格確認書"
+)
 
 
 def staff_list(rows: int, seed: int = 21) -> str:

@@ -384,6 +384,11 @@ def _inputs(person: Person, day: dt.date) -> Inputs:
 
 def _tasks_of(out: _Tasks, w: Walked, day: dt.date, why: str) -> None:
     a = w.answer
+    change = a.next_change
+    if a.first_step == "before_joining" and change is not None and change.kind == "coverage_starts":
+        # Not yet joined: the forms and what comes belong to the joining (「加入の手続きのとき」),
+        # dated by the answer's own next change; after the period, they are not this period's.
+        day = change.day
     # The result's words (its lists), made only when a task needs them: most rows need none.
     x = explain(a) if (a.unknowns or a.submit or a.first_step == "later_elderly") else None
     if w.stopped is not None:

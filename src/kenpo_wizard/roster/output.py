@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from ..i18n import _, language, sep_alternatives
+from ..i18n import C_, _, language, sep_alternatives
 from ..ics import Event, calendar, uid
 from ..leaflet import SECTION_TITLES, Section
 from ..wareki import both, wareki
@@ -79,17 +79,18 @@ def _cell(text: str) -> str:
 
 
 def csv_headers() -> list[str]:
+    # a context of their own: a column's name, not the same word in a sentence
     return [
-        _("日付"),
-        _("和暦"),
-        _("番号"),
-        _("行"),
-        _("種類"),
-        _("すること"),
-        _("する人"),
-        _("リーフレット"),
-        _("結果コード"),
-        _("参考"),
+        C_("csv", "日付"),
+        C_("csv", "和暦"),
+        C_("csv", "番号"),
+        C_("csv", "行"),
+        C_("csv", "種類"),
+        C_("csv", "すること"),
+        C_("csv", "する人"),
+        C_("csv", "リーフレット"),
+        C_("csv", "結果コード"),
+        C_("csv", "参考"),
     ]
 
 
