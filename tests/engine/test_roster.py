@@ -261,6 +261,27 @@ def test_no_relation_column_is_a_note_and_a_label_falls_back_to_the_row() -> Non
     assert results[0]["label"] == "2行目" and results[0]["tasks"]
 
 
+def test_headers_and_words_as_hr_lists_write_them() -> None:
+    text = (
+        "No.,氏名,続柄,生年月日（西暦）,加入日,マイナンバーカード（有無）,マイナンバーカードの利用登録,備考\n"
+        "1,A,妻,1990-01-01,2026-12-07,取得済,〇,\n"
+        "2,B,子,2010-01-01,2026-12-07,無し,,\n"
+    )
+    listed, results, report = checked(text)
+    assert listed.columns == [
+        "label",
+        "relation",
+        "birth_date",
+        "joined_on",
+        "mynumber_card",
+        "insurance_use",
+    ]
+    assert [p["code"] for p in listed.problems] == ["duplicate_column", "extra_columns"]
+    assert all(not r["problems"] for r in results)
+    assert "2 submit 2026-12-07 issue_needed_on_enrollment_form" in task_keys(report)
+    assert "1 receive 2026-12-07 eligibility_notice" in task_keys(report)
+
+
 def test_an_age_of_69_without_a_birth_date_asks_for_it() -> None:
     _listed, results, _report = checked((ROSTERS / "clinic.csv").read_bytes())
     m2 = next(r for r in results if r["label"] == "M2")

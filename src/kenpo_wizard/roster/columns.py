@@ -35,8 +35,22 @@ def normalise(text: str) -> str:
 # 「不明」, 「?」: the clerk does not know. Read as a cell left empty.
 UNKNOWN_WORDS = ("不明", "わからない", "分からない", "未確認", "unknown", "?", "？", "-", "ー", "―")
 
-_HELD = ("あり", "有", "有り", "ある", "持っている", "所持", "保有", "held", "yes", "y", "○", "〇")
-_NONE = ("なし", "無", "無し", "ない", "持っていない", "none", "no", "n", "×", "✕")
+_HELD = (
+    "あり",
+    "有",
+    "有り",
+    "ある",
+    "はい",
+    "持っている",
+    "所持",
+    "保有",
+    "held",
+    "yes",
+    "y",
+    "○",
+    "〇",
+)
+_NONE = ("なし", "無", "無し", "ない", "いいえ", "持っていない", "none", "no", "n", "×", "✕")
 
 COLUMNS: tuple[Column, ...] = (
     Column(
@@ -55,6 +69,9 @@ COLUMNS: tuple[Column, ...] = (
             "staff id",
             "employee id",
             "initials",
+            "氏名",
+            "名前",
+            "name",
             "no",
         ),
         template_ja="番号",
@@ -69,6 +86,8 @@ COLUMNS: tuple[Column, ...] = (
             "本人・家族",
             "本人／家族",
             "被保険者・被扶養者",
+            "種別",
+            "加入区分",
             "relation",
             "type",
             "member type",
@@ -77,6 +96,35 @@ COLUMNS: tuple[Column, ...] = (
             **dict.fromkeys(("本人", "被保険者", "employee", "self", "member"), "employee"),
             **dict.fromkeys(
                 ("家族", "被扶養者", "扶養", "扶養家族", "dependant", "dependent", "family"),
+                "dependant",
+            ),
+            # 続柄 as HR lists write it: the member's relatives are dependants (P6)
+            **dict.fromkeys(
+                (
+                    "配偶者",
+                    "妻",
+                    "夫",
+                    "子",
+                    "長男",
+                    "長女",
+                    "次男",
+                    "次女",
+                    "三男",
+                    "三女",
+                    "父",
+                    "母",
+                    "義父",
+                    "義母",
+                    "祖父",
+                    "祖母",
+                    "孫",
+                    "兄",
+                    "弟",
+                    "姉",
+                    "妹",
+                    "spouse",
+                    "child",
+                ),
                 "dependant",
             ),
             **dict.fromkeys(
@@ -114,7 +162,7 @@ COLUMNS: tuple[Column, ...] = (
         N_("マイナンバーカード"),
         ("マイナンバーカード", "マイナカード", "mynumber card", "my number card"),
         {
-            **dict.fromkeys(_HELD, "held"),
+            **dict.fromkeys((*_HELD, "取得済", "取得済み"), "held"),
             **dict.fromkeys((*_NONE, "未取得", "取得していない"), "none"),
             **dict.fromkeys(("紛失", "紛失した", "紛失中", "lost"), "lost"),
             **dict.fromkeys(("更新中", "renewing"), "renewing"),
@@ -126,7 +174,18 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "insurance_use",
         N_("利用登録"),
-        ("利用登録", "保険証利用登録", "insurance use", "registered", "registration"),
+        (
+            "利用登録",
+            "保険証利用登録",
+            "保険証利用",
+            "マイナンバーカードの利用登録",
+            "マイナンバーカードの保険証利用登録",
+            "マイナ保険証",
+            "マイナ保険証の登録",
+            "insurance use",
+            "registered",
+            "registration",
+        ),
         {
             **dict.fromkeys(
                 (
@@ -140,11 +199,25 @@ COLUMNS: tuple[Column, ...] = (
                     "yes",
                     "done",
                     "○",
+                    "〇",
+                    "はい",
+                    "登録あり",
                 ),
                 "registered",
             ),
             **dict.fromkeys(
-                ("未", "未登録", "登録していない", "なし", "無", "not registered", "no", "×"),
+                (
+                    "未",
+                    "未登録",
+                    "登録していない",
+                    "登録なし",
+                    "なし",
+                    "無",
+                    "いいえ",
+                    "not registered",
+                    "no",
+                    "×",
+                ),
                 "not_registered",
             ),
             **dict.fromkeys(
@@ -160,7 +233,9 @@ COLUMNS: tuple[Column, ...] = (
         ("資格確認書", "eligibility certificate"),
         {
             **dict.fromkeys((*_HELD, "届いた", "交付済", "交付済み", "received"), "held"),
-            **dict.fromkeys((*_NONE, "未着", "まだ", "届いていない", "not received"), "none"),
+            **dict.fromkeys(
+                (*_NONE, "未着", "まだ", "届いていない", "未交付", "申請中", "not received"), "none"
+            ),
             **dict.fromkeys(("紛失", "紛失した", "破損", "紛失・破損", "lost"), "lost"),
         },
         template_ja="資格確認書",
@@ -175,11 +250,17 @@ VALUE_KEYS: dict[str, dict[str, str]] = {
     if c.values is not None
 }
 _UNKNOWN = frozenset(normalise(w) for w in UNKNOWN_WORDS)
+_JAPANESE_HEADERS = tuple(h for h in HEADER_KEYS if not h.isascii() and len(h) >= 2)
 
 
 def column_of(header: str) -> str | None:
-    """The column key a header names, or None (an extra column, ignored)."""
-    return HEADER_KEYS.get(normalise(header))
+    """The column key a header names, or None (an extra column, ignored). A Japanese header
+    with a note after it (「生年月日（西暦）」, 「資格喪失日 予定」) is the column it starts with."""
+    n = normalise(header)
+    if n in HEADER_KEYS:
+        return HEADER_KEYS[n]
+    found = [h for h in _JAPANESE_HEADERS if n.startswith(h)]
+    return HEADER_KEYS[max(found, key=len)] if found else None
 
 
 def is_blank(cell: str) -> bool:
