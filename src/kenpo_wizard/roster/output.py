@@ -9,9 +9,7 @@ same for the same (label, kind, day, what it is about), so a re-import updates t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,6 +20,7 @@ from ..wareki import both, wareki
 from .check import task_order
 from .columns import COLUMNS
 from .reading import Roster
+from .table import write_table
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -78,7 +77,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def csv_headers() -> list[str]:
+def csv_headers() -> list[object]:
     # a context of their own: a column's name, not the same word in a sentence
     return [
         C_("csv", "日付"),
@@ -97,12 +96,10 @@ def csv_headers() -> list[str]:
 def to_csv(report: dict[str, Any], lang: str = "ja") -> str:
     """One line per task, CRLF (write it as UTF-8 with a BOM for Excel)."""
     with language(lang):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(csv_headers())
+        rows: list[list[object]] = [list(csv_headers())]
         for t in report["tasks"]:
             day = dt.date.fromisoformat(t["day"])
-            writer.writerow(
+            rows.append(
                 [
                     t["day"],
                     wareki(day),
@@ -116,7 +113,7 @@ def to_csv(report: dict[str, Any], lang: str = "ja") -> str:
                     _cell(t.get("reference_text", "")),
                 ]
             )
-        return buffer.getvalue()
+        return write_table(rows)
 
 
 def _uid_state(t: dict[str, Any], labels: dict[str, int]) -> str:
@@ -182,11 +179,7 @@ def template_csv(lang: str = "ja") -> str:
             ["B02", "本人", "S36.5.20", "", "2015-04-01", "R8.12.16", "なし", "", "あり"],
             ["C03", "家族", "昭和32年1月10日", "", "", "", "あり", "済", ""],
         ]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return write_table([header, *rows])
 
 
 def summary(report: dict[str, Any], lang: str = "ja") -> str:

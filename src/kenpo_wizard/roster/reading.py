@@ -10,13 +10,12 @@ line breaks is one row.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import _, sep_list
 from .columns import COLUMN_BY_KEY, column_label, column_of
+from .table import read_table
 
 MAX_BYTES = 20_000_000  # a staff list is kilobytes; anything this large is not one
 HEADER_SEARCH = 10  # lines looked at for the header row
@@ -74,7 +73,7 @@ def decode(data: bytes) -> tuple[str, str] | None:
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):  # LookupError: a codec the runtime lacks
             continue
         if "\x00" in text:
             return None
@@ -222,16 +221,7 @@ def _read(data: bytes | str) -> Roster:
 
 
 def _records(text: str, delimiter: str) -> list[list[str]]:
-    # newline="" semantics: a quoted cell may hold line breaks; "\r\n", "\r" and "\n" end rows.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [list(r) for r in reader]
-    except csv.Error:
-        # an unbalanced quote: read without quoting, so every line is still one row
-        reader = csv.reader(
-            io.StringIO(text, newline=""), delimiter=delimiter, quoting=csv.QUOTE_NONE
-        )
-        return [list(r) for r in reader]
+    return read_table(text, delimiter)
 
 
 def _best_table(text: str) -> tuple[list[list[str]], str, int | None]:
