@@ -499,6 +499,8 @@ def _tasks_of(out: _Tasks, w: Walked, day: dt.date, why: str) -> None:
             sections_of(a, ("R20",)),
             _reference("shorter_validity") if shorter else "",
         )
+    if why.startswith("turns_") and a.first_step in ("after_loss", "before_joining"):
+        return  # not a member on that day (the answer says so): the birthday brings nothing here
     if why == "turns_70":
         text, sections = _turns_70(w)
         out.add(w, day, "turns_70", "70", text, C_("roster", "ご本人"), sections, once=False)
