@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve live test build lint catalogs wheel site bench clean \
+.PHONY: help setup serve live test build lint catalogs wheel site bench bench-roster clean \
         test-fast test-engine test-pyodide test-site test-wizard
 
 help:
@@ -19,7 +19,8 @@ help:
 	@echo "make test   - set up and run every test"
 	@echo "make live   - mkdocs serve with live reload (no-JS pages skipped), for editing pages"
 	@echo "make test-fast - the engine and the site's pure tests (no build, no browser)"
-	@echo "make bench  - measure the wizard page load (headless Chromium)"
+	@echo "make bench  - measure the wizard page load (headless Chromium) and the roster"
+	@echo "make bench-roster - rows per second of kenpo-wizard roster (no browser)"
 
 # ---------------------------------------------------------------- setup
 # The site's build tools and both packages (engine, MkDocs plugin) in .venv: all `serve` needs.
@@ -140,8 +141,12 @@ test: setup lint
 	$(MAKE) --no-print-directory -j3 -O test-engine test-pyodide site
 	$(MAKE) --no-print-directory -j2 -O test-site test-wizard XDIST="-n 2 --dist load"
 
-bench: site/.built .cache/chromium.ok
+bench: site/.built .cache/chromium.ok bench-roster
 	$(PY) scripts/bench.py
+
+# The roster (issue 21) on the CLI path: 1,000 varied rows, rows per second; no browser.
+bench-roster: $(VENV)/.site
+	$(PY) scripts/bench_roster.py
 
 clean:
 	rm -rf site dist .cache

@@ -91,6 +91,9 @@ def use_language(lang: str) -> None:
 def language(lang: str) -> Iterator[None]:
     """Show everything made inside the block in ``lang``, then switch back."""
     before = _current
+    if lang == before:  # nothing to switch (a roster switches once per row)
+        yield
+        return
     use_language(lang)
     try:
         yield
