@@ -127,6 +127,13 @@ function wizardHref(query) {
   return new URL(root.dataset.wizard + (q ? `?${q}` : ""), location.href).href;
 }
 
+// The day as the site writes it (和暦 first, 西暦 in brackets), the brackets on a line of their
+// own in a narrow column.
+function dayHtml(iso) {
+  const m = /^(.*?)(\s?[（(].*)$/.exec(both(iso));
+  return m ? `${esc(m[1])}<span class="kw-roster__day2">${esc(m[2])}</span>` : esc(both(iso));
+}
+
 function taskHtml(task) {
   const sources = (task.sections || [])
     .filter((s) => SECTIONS[s])
@@ -141,7 +148,7 @@ function taskHtml(task) {
   const row = t("（{row}行目）", { row: task.row });
   const who = t("する人：{who}", { who: task.who });
   return `<li class="kw-roster__task" data-kind="${esc(task.kind)}" data-row="${esc(task.row)}">
-<span class="kw-roster__day">${esc(both(task.day))}</span>
+<span class="kw-roster__day">${dayHtml(task.day)}</span>
 <span class="kw-roster__who-row"><strong>${esc(task.label)}</strong>${esc(row)}</span>
 <span class="kw-roster__text">${ref}${esc(task.text)}</span>
 <span class="kw-roster__meta"><span>${esc(who)}</span>${sources ? `<span class="kw-roster__src">${esc(t("根拠："))}${sources}</span>` : ""}${code}</span>
