@@ -19,7 +19,7 @@ from .dates import parse_date, today_in_japan
 from .errors import InputError
 from .facts import gather_facts, parse_facts
 from .flow import FLOW, UNKNOWN, Outcome, Question, walk
-from .i18n import _, language, languages, sep_alternatives
+from .i18n import _, current_language, language, languages, sep_alternatives
 from .ics import uri_allowed
 from .rules import assess
 from .texts import Explanation, explain
@@ -70,6 +70,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     a.add_argument(
         "--ics-url", metavar="URL", help=_("カレンダーの各予定に載せる、結果のページのURL")
+    )
+    r = sub.add_parser(
+        "roster",
+        parents=[lang],
+        help=_("名簿（CSV）の全員について、期間内にすることを日付順に出します"),
+    )
+    r.add_argument(
+        "file", metavar="FILE", help=_("名簿のファイル（CSV・タブ区切り）。「-」で標準入力")
+    )
+    r.add_argument("--from", dest="start", metavar="DAY", help=_("期間の始まり（省略時は今月1日）"))
+    r.add_argument("--to", dest="end", metavar="DAY", help=_("期間の終わり（省略時は来月末日）"))
+    out = r.add_mutually_exclusive_group()
+    out.add_argument(
+        "--csv",
+        metavar="FILE",
+        help=_("CSV（Excel 用、BOM つき UTF-8）で書き出します。「-」で標準出力"),
+    )
+    out.add_argument(
+        "--ics", metavar="FILE", help=_("カレンダー形式（.ics）で書き出します。「-」で標準出力")
+    )
+    out.add_argument("--json", action="store_true", help=_("JSONで出力します"))
+    r.add_argument(
+        "--ics-url", metavar="URL", help=_("カレンダーの各予定に載せる、ウィザードのページのURL")
     )
     q = sub.add_parser("ask", parents=[lang], help=_("質問に答えて判定します（引数なしと同じ）"))
     q.add_argument("--on", help=_("受診日・基準日"))
@@ -162,6 +185,75 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _write(path: str, text: str, out: TextIO, what: str, bom: bool = False) -> None:
+    """``text`` into the file ``path`` (``-``: ``out``), line ends as they are."""
+    if path == "-":
+        out.write(("\ufeff" if bom else "") + text)
+        return
+    try:
+        with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+            fh.write(text)
+    except OSError as err:
+        raise InputError(
+            "output_file", _("{what}のファイルを書けません：{p}").format(what=what, p=path)
+        ) from err
+
+
+def run_roster(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """``roster FILE``: every row's tasks for the period; rows with problems are listed, the
+    others still checked (exit 0); a file that cannot be read or a bad period is exit 2."""
+    from . import roster
+
+    if args.ics_url is not None and not uri_allowed(args.ics_url):
+        raise InputError(
+            "bad_url", _("--ics-url のURLに改行などの制御文字は使えません。"), "ics_url"
+        )
+    today = _day(None)
+    first, last = roster.default_period(today)
+    start = parse_date(args.start, field="from") if args.start else first
+    end = parse_date(args.end, field="to") if args.end else last
+    if start > end:
+        raise InputError(
+            "period_reversed",
+            _("期間の始まり（{start}）が終わり（{end}）より後になっています。").format(
+                start=both(start), end=both(end)
+            ),
+            "from",
+        )
+    data: bytes
+    try:
+        if args.file == "-":
+            buffer = getattr(stdin, "buffer", None)
+            data = buffer.read() if buffer is not None else stdin.read().encode("utf-8")
+        else:
+            with open(args.file, "rb") as fh:
+                data = fh.read()
+    except OSError as err:
+        raise InputError(
+            "roster_file", _("名簿のファイルを読めません：{p}").format(p=args.file), "file"
+        ) from err
+    lang = current_language()
+    listed = roster.read_roster(data, lang)
+    if not listed.readable:
+        fatal = next(p for p in listed.problems if p.get("fatal"))
+        raise InputError(fatal["code"], fatal["message"], "file")
+    results = [roster.check_row(row, start, end, today, lang) for row in listed.rows]
+    report = roster.report(listed, results, start, end)
+    if args.csv:
+        _write(args.csv, roster.to_csv(report, lang), out, _("CSV"), bom=True)
+    elif args.ics:
+        text = roster.to_ics(report, today, lang, args.ics_url)
+        if not text:
+            sys.stderr.write(_("カレンダーに登録する今後の日付はありません。") + "\n")
+        else:
+            _write(args.ics, text, out, _("カレンダー"))
+    elif args.json:
+        out.write(json.dumps(report, ensure_ascii=False) + "\n")
+    if (args.csv or args.ics) not in (None, "-") or not (args.csv or args.ics or args.json):
+        out.write(roster.summary(report, lang))
+    return 0
+
+
 BACK_WORDS = {"戻る", "もどる", "b", "back", "0"}  # typed by the member, in any language
 
 
@@ -230,6 +322,9 @@ def _main(args_list: list[str]) -> int:
         if args.command == "assess":
             wants_json = bool(args.json)
             return run_assess(args, sys.stdout)
+        if args.command == "roster":
+            wants_json = bool(args.json)
+            return run_roster(args, sys.stdin, sys.stdout)
         return run_questionnaire(getattr(args, "on", None), input, sys.stdout)
     except InputError as err:
         _refuse(err, sys.stdout if wants_json else None)
@@ -242,7 +337,7 @@ def _main(args_list: list[str]) -> int:
 def _wants_json(args_list: list[str]) -> bool:
     """Whether ``assess --json`` was asked for (``--js`` too: argparse takes a prefix)."""
     flags = [a for a in args_list if a.startswith("--j") and "--json".startswith(a)]
-    return bool(flags) and "assess" in args_list
+    return bool(flags) and ("assess" in args_list or "roster" in args_list)
 
 
 def _refuse(err: InputError, out: TextIO | None) -> None:

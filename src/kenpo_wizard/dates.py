@@ -45,8 +45,12 @@ def _normalise(text: str) -> str:
     return text.upper() if re.match(r"^[a-zA-Z]", text) else text
 
 
-def parse_date(text: str, *, field: str = "date") -> dt.date:
-    """Parse a typed date; raise :class:`InputError` with a Japanese message if it is not one."""
+def parse_date(text: str, *, field: str = "date", any_era: bool = False) -> dt.date:
+    """Parse a typed date; raise :class:`InputError` with a Japanese message if it is not one.
+
+    ``any_era``: a day before :data:`FIRST_DAY` is read too (a date of birth, from 明治 on),
+    never one after :data:`LAST_DAY`; the engine's own dates keep its range (A9)."""
+    check = _check_birth_day if any_era else check_day
     if len(text) > MAX_INPUT_LENGTH:
         raise InputError(
             "date_too_long", _("日付が長すぎます。例：2025-12-01 または 令和7年12月1日"), field
@@ -56,7 +60,7 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
         raise InputError("date_missing", _("日付を入力してください。例：2025-12-01"), field)
     m = _SEIREKI.fullmatch(s) or _COMPACT.fullmatch(s)
     if m:
-        return check_day(_make(int(m[1]), int(m[2]), int(m[3]), text, field), field, text)
+        return check(_make(int(m[1]), int(m[2]), int(m[3]), text, field), field, text)
     w = _WAREKI.fullmatch(s)
     if w:
         era = ERA_BY_KEY[w["era"]]
@@ -72,7 +76,7 @@ def parse_date(text: str, *, field: str = "date") -> dt.date:
                 ),
                 field,
             )
-        return check_day(day, field, text)
+        return check(day, field, text)
     raise InputError(
         "date_unreadable",
         _(
@@ -92,6 +96,21 @@ def check_day(day: dt.date, field: str = "date", text: str | None = None) -> dt.
         _("{text} は扱えない日付です。{first}から{last}までの日付を指定してください。").format(
             text=(text or day.isoformat())[:MAX_INPUT_LENGTH],
             first=both(FIRST_DAY),
+            last=both(LAST_DAY),
+        ),
+        field,
+    )
+
+
+def _check_birth_day(day: dt.date, field: str = "date", text: str | None = None) -> dt.date:
+    """A date of birth: any day from the first era shown (明治6年) to :data:`LAST_DAY`."""
+    if ERAS[-1].start <= day <= LAST_DAY:
+        return day
+    raise InputError(
+        "date_out_of_range",
+        _("{text} は扱えない日付です。{first}から{last}までの日付を指定してください。").format(
+            text=(text or day.isoformat())[:MAX_INPUT_LENGTH],
+            first=both(ERAS[-1].start),
             last=both(LAST_DAY),
         ),
         field,

@@ -250,7 +250,8 @@ def _joiner_forms(a: Assessment) -> bool:
     return Form.ISSUE_NEEDED_ON_ENROLMENT in a.submit
 
 
-def _hand_in_to(a: Assessment) -> str:
+def hand_in_to(a: Assessment) -> str:
+    """Who hands the forms in, and to whom (the 「する人」 of a form; the roster's tasks too)."""
     if direct(a):
         return _("ご本人（当組合へ提出）")
     if _joiner_forms(a):
@@ -312,7 +313,7 @@ def _head(a: Assessment, vague: frozenset[dt.date]) -> tuple[str, Todo]:
                 _("この日はまだ加入前です。加入の手続きで資格確認書を申し出てください"),
                 _todo(
                     _("加入の手続きで、下の「提出するもの」を出します。"),
-                    _hand_in_to(a),
+                    hand_in_to(a),
                     _("加入の手続きのとき。") + when,
                     ask,
                 ),
@@ -379,7 +380,7 @@ def _head(a: Assessment, vague: frozenset[dt.date]) -> tuple[str, Todo]:
                 "再交付されたお知らせを、マイナ保険証と一緒に提示します。"
             )
             when = _("受診の前に（リーフレットに期限はありません）")
-        return headline, _todo(what, _hand_in_to(a), when, ask)
+        return headline, _todo(what, hand_in_to(a), when, ask)
     if step == "wait":
         return (
             _("資格確認書は申請しなくても交付されます。届いたら受診のときに提示します"),
@@ -638,4 +639,5 @@ __all__ = [
     "change_text",
     "doc_label",
     "explain",
+    "hand_in_to",
 ]
