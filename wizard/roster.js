@@ -15,6 +15,9 @@ const { tokyoToday, both, wareki, t } = window.kenpoDates;
 const sectionsEl = document.getElementById("kenpo-roster-sections");
 const SECTIONS = sectionsEl ? JSON.parse(sectionsEl.textContent) : {};
 
+// An error the engine worded (the face's {"kind": "error", "message"}): shown as it is.
+class Said extends Error {}
+
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 let worker = null;
@@ -94,21 +97,38 @@ function where(p) {
   return t("ファイル全体");
 }
 
+// The engine's message names the row and column itself where it knows them; where it does
+// not, the page says where.
+function problemItem(p) {
+  const named = !p.row || p.message.includes(String(p.row));
+  return named ? `<li>${esc(p.message)}</li>` : `<li><strong>${esc(where(p))}</strong>：${esc(p.message)}</li>`;
+}
+
 function problemsHtml(problems) {
-  if (!problems.length) return "";
-  const items = problems.map((p) => `<li><strong>${esc(where(p))}</strong>：${esc(p.message)}</li>`).join("");
-  // (the words outside the template literals: the catalog's extractor reads t() there)
-  const title = t("読めなかったところ（{n}件）", { n: problems.length });
-  return `<div class="kw-error-summary kw-roster__problems" role="alert">
+  const errors = problems.filter((p) => p.level !== "note");
+  const notes = problems.filter((p) => p.level === "note");
+  let html = "";
+  if (errors.length) {
+    // (the words outside the template literals: the catalog's extractor reads t() there)
+    const title = t("読めなかったところ（{n}件）", { n: errors.length });
+    html += `<div class="kw-error-summary kw-roster__problems" role="alert">
 <h3>${esc(title)}</h3>
 <p>${esc(t("名簿を直して、もう一度「確認する」を押してください。ほかの行は確認しました。"))}</p>
-<ul>${items}</ul></div>`;
+<ul>${errors.map(problemItem).join("")}</ul></div>`;
+  }
+  if (notes.length) {
+    html += `<div class="kw-roster__notes"><h3>${esc(t("名簿についての補足"))}</h3>
+<ul>${notes.map(problemItem).join("")}</ul></div>`;
+  }
+  return html;
 }
 
 function missingHtml(missing) {
   if (!missing.length) return "";
   const who = (m) => t("{row}行目（{label}）", { row: m.row, label: m.label });
-  const items = missing.map((m) => `<li><strong>${esc(who(m))}</strong>：${esc(m.message)}</li>`).join("");
+  const open = t("この方の答えをウィザードで開く");
+  const link = (m) => (m.wizard_query ? ` <a href="${esc(wizardHref(m.wizard_query))}">${esc(open)}</a>` : "");
+  const items = missing.map((m) => `<li><strong>${esc(who(m))}</strong>：${esc(m.message)}${link(m)}</li>`).join("");
   const title = t("本人に確かめること（{n}件）", { n: missing.length });
   return `<div class="kw-roster__missing">
 <h3>${esc(title)}</h3>
@@ -147,9 +167,9 @@ function taskHtml(task) {
     : "";
   const row = t("（{row}行目）", { row: task.row });
   const who = t("する人：{who}", { who: task.who });
-  return `<li class="kw-roster__task" data-kind="${esc(task.kind)}" data-row="${esc(task.row)}">
-<span class="kw-roster__day">${dayHtml(task.day)}</span>
-<span class="kw-roster__who-row"><strong>${esc(task.label)}</strong>${esc(row)}</span>
+  return `<li class="kw-roster__task" data-kind="${esc(task.kind)}" data-row="${esc(task.row)}" data-day="${esc(task.day)}">
+<span class="kw-roster__head"><span class="kw-roster__day">${dayHtml(task.day)}</span>
+<span class="kw-roster__who-row"><strong>${esc(task.label)}</strong>${esc(row)}</span></span>
 <span class="kw-roster__text">${ref}${esc(task.text)}</span>
 <span class="kw-roster__meta"><span>${esc(who)}</span>${sources ? `<span class="kw-roster__src">${esc(t("根拠："))}${sources}</span>` : ""}${code}</span>
 </li>`;
@@ -172,7 +192,7 @@ function tasksHtml(tasks, done) {
   const title = t("すること（{n}件、日付の順）", { n: tasks.length });
   let html = `<h3>${esc(title)}</h3>`;
   for (const [week, list] of weeks) {
-    const title = t("{date} からの週", { date: both(week) });
+    const title = t("{date}からの週", { date: both(week) });
     html += `<section class="kw-roster__week"><h4>${esc(title)}</h4>
 <ul class="kw-roster__tasks">${list.map(taskHtml).join("")}</ul></section>`;
   }
@@ -256,6 +276,7 @@ async function check(run) {
     for (;;) {
       const chunk = JSON.parse(await call({ fn: "roster-next", count: CHUNK }));
       if (run !== runs) return; // a newer check has begun; it starts the table again
+      if (chunk.kind === "error") throw new Said(chunk.message);
       for (const r of chunk.results) {
         state.problems.push(...r.problems);
         state.missing.push(...r.missing);
@@ -273,13 +294,14 @@ async function check(run) {
     const json = await call({ fn: "roster-finish" });
     if (run !== runs) return;
     const report = JSON.parse(json);
+    if (report.kind === "error") throw new Said(report.message);
     draw({ problems: report.problems, missing: report.missing, tasks: report.tasks, done: true });
     progress(
       t("{done} / {total} 行を確認しました。することは {tasks} 件、読めなかったところは {problems} 件です。", {
         done: report.rows,
         total: head.rows,
         tasks: report.tasks.length,
-        problems: report.problems.length,
+        problems: report.problems.filter((p) => p.level !== "note").length,
       }),
     );
     $("[data-roster-printhead]").textContent = printHead(report);
@@ -291,7 +313,8 @@ async function check(run) {
   } catch (error) {
     console.warn("kenpo-roster:", error);
     root.dataset.state = "error";
-    alertText(t("確認の途中で止まりました。入力はそのまま残っています。もう一度「確認する」を押してください。"));
+    const again = t("確認の途中で止まりました。入力はそのまま残っています。もう一度「確認する」を押してください。");
+    alertText(error instanceof Said ? `${error.message} ${again}` : again);
   }
 }
 
@@ -327,16 +350,21 @@ function fileName(ext) {
 async function download(kind) {
   if (!lastReport) return;
   try {
+    const text = kind === "csv"
+      ? await call({ fn: "roster-csv", report: lastReport })
+      : await call({ fn: "roster-ics", report: lastReport, today: tokyoToday() });
+    if (text.startsWith("{")) throw new Said(JSON.parse(text).message); // the face's error
+    if (!text) return alertText(t("この期間に、カレンダーに入れる予定はありません。"));
+    alertText("");
     if (kind === "csv") {
       // UTF-8 with a BOM: Excel in Japan opens it without garbled text
-      const text = await call({ fn: "roster-csv", report: lastReport });
       save(fileName("csv"), ["\ufeff", text], "text/csv;charset=utf-8");
     } else {
-      const text = await call({ fn: "roster-ics", report: lastReport, today: tokyoToday() });
       save(fileName("ics"), [text], "text/calendar;charset=utf-8");
     }
   } catch (error) {
-    alertText(t("ファイルを作れませんでした。もう一度押してください。"));
+    const again = t("ファイルを作れませんでした。もう一度押してください。");
+    alertText(error instanceof Said ? `${error.message} ${again}` : again);
   }
 }
 
