@@ -10,6 +10,9 @@
 // boot; where Cache Storage is missing (some private windows) nothing is stored.
 let web = null;
 let ready = null;
+let pyodideNow = null; // for the roster's calls (kenpo_wizard.web.roster, imported when first used)
+let roster = null;
+let toBytes = null; // a JS Uint8Array → Python bytes
 
 // Every download of the start (Pyodide's wasm and library, the lock, the wheel) goes through
 // this: a failed one is reported at once ({type: "failed"}: the page stops waiting within
@@ -150,6 +153,7 @@ async function boot(runtime, engine) {
     fresh = pyodide.makeMemorySnapshot(); // before any proxy to Python exists on this side
   }
   web = pyodide.pyimport("kenpo_wizard.web");
+  pyodideNow = pyodide;
   const ms = Math.round(performance.now() - started);
   const wasm = pyodide._module.HEAPU8.byteLength; // the interpreter's memory (for the bench)
   if (fresh && store) {
@@ -193,10 +197,43 @@ onmessage = async (event) => {
   const lang = pageLanguage(data);
   try {
     await ready;
-    // The wizard steps one screen at a time; the call center's agent mode sends every answer.
-    const json = fn === "agent" ? web.agent(query, today, lang) : web.step(query, today, base || "", lang);
+    // The wizard steps one screen at a time; the call center's agent mode sends every answer;
+    // the clerks' roster page sends its table (fn "roster-…").
+    const json = fn && fn.startsWith("roster-")
+      ? rosterCall(data, lang)
+      : fn === "agent" ? web.agent(query, today, lang) : web.step(query, today, base || "", lang);
     postMessage({ type: "screen", id, json });
   } catch (error) {
     postMessage({ type: "failed", id, reason: String((error && error.message) || error) });
   }
 };
+
+// The clerks' roster (kenpo_wizard.web.roster): the file's bytes arrive as a Uint8Array (read in
+// the page, never sent anywhere) and go to Python as bytes, which decodes UTF-8, BOM or CP932.
+// The module keeps the table between calls, so rows are checked a chunk at a time ("next").
+function rosterCall(data, lang) {
+  if (!roster) roster = pyodideNow.pyimport("kenpo_wizard.web.roster");
+  switch (data.fn) {
+    case "roster-start": {
+      if (!toBytes) toBytes = pyodideNow.runPython("lambda buffer: buffer.to_bytes()");
+      const input = typeof data.data === "string" ? data.data : toBytes(data.data);
+      try {
+        return roster.start(input, data.from || "", data.to || "", data.today, lang);
+      } finally {
+        if (typeof input !== "string") input.destroy();
+      }
+    }
+    case "roster-next":
+      return roster.next_rows(data.count);
+    case "roster-finish":
+      return roster.finish();
+    case "roster-csv":
+      return roster.csv(data.report, lang);
+    case "roster-ics":
+      return roster.ics(data.report, data.today, lang);
+    case "roster-template":
+      return roster.template(lang);
+    default:
+      throw new Error(`unknown roster call ${data.fn}`);
+  }
+}

@@ -5,7 +5,8 @@
 //
 // 1. Boot Pyodide from the npm package, unpack the engine's wheel named in our lock file (as the
 //    browser's worker does), and call the wizard's entry point for every query given (the
-//    first screen, every question and result of the flow, the error screens).
+//    first screen, every question and result of the flow, the error screens), and the clerks'
+//    roster page's calls (its template in UTF-8, CP932 and as text).
 // 2. Every module then in sys.modules that came from the stdlib zip is kept, with its
 //    package's __init__; nothing else is.
 // 3. Each kept module is compiled (docstrings left out, as with -OO) to an unchecked-hash .pyc
@@ -44,6 +45,23 @@ from kenpo_wizard import web
 
 for query, day in QUERIES:
     web.step(query, day)
+
+# The clerks' roster page (kenpo_wizard.web.roster, issue 21): its own template read back as
+# UTF-8 with a BOM, as CP932 (Excel in Japan) and pasted text, in each language, then every
+# call the page makes (its CSV and calendar too), so the codecs and csv stay in the library.
+try:
+    from kenpo_wizard.web import roster
+except ImportError:
+    roster = None
+if roster is not None:
+    for lang in ("ja", "en"):
+        sample = roster.template(lang)
+        for data in (sample, "\ufeff".encode() + sample.encode(), sample.encode("cp932", "replace")):
+            roster.start(data, "", "", "2026-12-01", lang)
+            roster.next_rows(50)
+            report = roster.finish()
+            roster.csv(report, lang)
+            roster.ics(report, "2026-12-01", lang)
 
 STDLIB = "/lib/python314.zip/"
 kept = set()

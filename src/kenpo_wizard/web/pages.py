@@ -20,6 +20,7 @@ PAGE_TITLES: dict[str, str] = {
     "employers/": N_("事業所ご担当者の方へ"),
     "employers-checklist/": N_("新しく加入する方のチェックリスト（印刷用）"),
     "employers-leaver-checklist/": N_("資格を失う方のチェックリスト（印刷用）"),
+    "employers/roster/": N_("名簿で手続きを確認（事業所用）"),
     "call-center/": N_("コールセンター向け"),
     "call-center-agent/": N_("1画面で確認（コールセンター用）"),
     "glossary/": N_("用語集"),
