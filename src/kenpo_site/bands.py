@@ -133,9 +133,12 @@ class Signatures:
     dates themselves, so two joining days that lead to the same choices later are equal.
     """
 
-    def __init__(self, on: dt.date, flow: Flow = FLOW) -> None:
+    def __init__(self, on: dt.date, flow: Flow = FLOW, *, as_ranges: bool = True) -> None:
+        """``as_ranges`` False: a joining range's first day is taken as the member's (later
+        dates cut at it), so a walk reaches every result of the day (the code table)."""
         self.on = on
         self.flow = flow
+        self.as_ranges = as_ranges
         self._memo: dict[tuple[tuple[str, str], ...], str] = {}
         self._bands: dict[tuple[str, tuple[tuple[str, str], ...]], list[tuple[str, Range]]] = {}
         # answers that stand for a range of more than one day: (question, value) -> the range
@@ -167,7 +170,7 @@ class Signatures:
         """The joining day's range, when it was answered by one (a later date is offered
         only after its last day); None for a joining day given exactly. Only walks that
         answer through :func:`bands` use this (a typed day never is a range)."""
-        if q.kind != "date" or q.id in READ_AS_RANGE:
+        if not self.as_ranges or q.kind != "date" or q.id in READ_AS_RANGE:
             return None
         for earlier in READ_AS_RANGE:
             if earlier in answers and (earlier, answers[earlier]) in self.ranged:
