@@ -271,7 +271,7 @@ def _result_screen(
             back,
             views.dropped_notice() if dropped else "",
             views.result_head(x, str(answer["result_code"])),
-            views.day_line(ctx, path, _holds_until(ctx, answer) if static else None),
+            views.day_line(ctx, path, result=static, until=_holds_until(ctx, answer)),
             views.explanation_sections(x),
             views.calendar_section(ctx, found, calendar),
             "" if static else views.answers_summary(ctx, path),
@@ -295,11 +295,12 @@ def _result_screen(
     )
 
 
-def _holds_until(ctx: Context, answer: dict[str, Any]) -> dt.date:
-    """The last visit day from the build day that a static result answers: the day before the
-    answer's next change (the engine's ``next_change``), within the build's horizon."""
+def _holds_until(ctx: Context, answer: dict[str, Any]) -> dt.date | None:
+    """The last visit day from the build day that a static result answers, when later than
+    the build day: the day before the answer's next change (the engine's ``next_change``),
+    within the build's horizon."""
     last = ctx.horizon or ctx.on
     change = answer.get("next_change")
     if isinstance(change, dict):
         last = min(last, dt.date.fromisoformat(str(change["on"])) - dt.timedelta(days=1))
-    return max(last, ctx.on)
+    return None if max(last, ctx.on) == ctx.on else last

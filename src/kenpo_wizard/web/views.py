@@ -47,14 +47,16 @@ OTHER_DAYS = N_(
 )
 
 
-def day_line(ctx: Context, path: Path, until: dt.date | None = None) -> Html:
-    """The day asked. A page without JavaScript cannot change it: a result says for which
-    visit days from the build day it holds (``until``, its last), and where other days are
-    answered (spec v3 A6: only the days of the page itself)."""
+def day_line(
+    ctx: Context, path: Path, *, result: bool = False, until: dt.date | None = None
+) -> Html:
+    """The day asked. A page without JavaScript cannot change it: a ``result`` says for
+    which visit days from the build day it holds (to ``until``, a later day, or that day
+    alone: None) and where other days are answered (spec v3 A6: only the page's own days)."""
     if ctx.mode == "static":
-        if until is None:
+        if not result:
             return render("common.html", "day_static", note=ctx.build_note)
-        if until > ctx.on:
+        if until is not None:
             # i18n: {start} is the build day, {end} the last day this result holds (和暦, 西暦)
             holds = _("受診日が{start}から{end}までなら、この答えのままです。").format(
                 start=both(ctx.on), end=both(until)
