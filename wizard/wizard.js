@@ -242,6 +242,9 @@ async function stepStatic(href, query, push) {
   for (const b of screen.querySelectorAll("[formaction]")) {
     b.setAttribute("formaction", new URL(b.getAttribute("formaction"), response.url).href);
   }
+  // a date typed exactly: the field the page alone cannot use (the engine answers it)
+  for (const typed of screen.querySelectorAll("[data-kw-typed]")) typed.hidden = false;
+  for (const line of screen.querySelectorAll("[data-kw-nojs]")) line.remove();
   // one static page stands for every path to it: its way back is the previous address here
   const back = screen.querySelector("[data-kw-back]");
   if (back) {

@@ -58,7 +58,8 @@ def codes_on(day: dt.date, cache: Path | None = CACHE) -> dict[str, str]:
         kept: dict[str, str] = json.loads(file.read_text(encoding="utf-8"))
         return kept
     found: dict[str, str] = {}
-    for answers, state in band_paths(Signatures(day, FLOW)):
+    # every day of a range its own (not the no-JS pages' ranges of one answer): every code
+    for answers, state in band_paths(Signatures(day, FLOW, as_ranges=False)):
         code = str(assess(state.facts, day).to_dict()["result_code"])
         query = _query(answers)
         if code not in found or (len(query), query) < (len(found[code]), found[code]):

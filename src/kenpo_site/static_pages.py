@@ -100,6 +100,7 @@ def static_context(
         static_url=url,
         band_labels=dict(labels or {}),
         build_note=build_note(on),
+        horizon=horizon(on),
         base_url=base_url,
         inexact=inexact,
     )

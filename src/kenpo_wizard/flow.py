@@ -143,7 +143,7 @@ QUESTIONS: list[Node] = [
         "date",
         N_("加入日（資格取得日）はいつですか"),
         hint=N_("例：2025-04-01、令和7年4月1日、R7.4.1"),
-        band_hint=N_("加入日が当てはまる期間を選んでください。"),
+        band_hint=N_("加入日が当てはまる期間があれば、選ぶだけで進みます。"),
         fact="joined_on",
         next="member_type",
         examples=("2024-11-01", "2025-04-01"),

@@ -115,6 +115,12 @@ def seireki(day: dt.date) -> str:
     return _("{year}年{month}月{day}日").format(**_fields(day))
 
 
+def month_day(day: dt.date) -> str:
+    """12月3日: a day near enough that its year goes without saying (today, tomorrow)."""
+    # i18n: date pattern; fields: era era_year year month month_name day weekday
+    return _("{month}月{day}日").format(**_fields(day))
+
+
 def seireki_month(day: dt.date) -> str:
     """2025年12月."""
     # i18n: date pattern; fields: era era_year year month month_name day weekday

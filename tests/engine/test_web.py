@@ -163,3 +163,108 @@ def test_a_static_result_links_its_file_and_leaves_out_a_ranged_answer() -> None
     inline = screen(CERTIFICATE_HOLDER, ctx.on, ctx)
     assert 'href="data:text/calendar;charset=utf-8,BEGIN%3AVCALENDAR' in inline.html
     assert "age=" not in "".join(unfold(s.ics))  # a band's first value is not the member's age
+
+
+# ----------------------------------------------------------------------------- dates (issue 20)
+def _quick_links(html: str) -> list[tuple[str, str]]:
+    import re
+
+    return re.findall(
+        r'<a class="kw-choice kw-quick__day" href="([^"]*)" data-kw>([^<]*)</a>', html
+    )
+
+
+def test_the_visit_day_is_today_or_tomorrow_in_one_tap() -> None:
+    """The day form offers today and tomorrow as one link each, dated from the day the page
+    is made (the worker's ``today``), keeping the answers given; tomorrow's link shows the
+    state on that day."""
+    s = json.loads(step("since=before&edit=on", "2026-12-03"))
+    assert s["node"] == "on"
+    links = _quick_links(s["html"])
+    assert links == [
+        ("?since=before", "今日（12月3日）"),
+        ("?on=2026-12-04&amp;since=before", "明日（12月4日）"),
+    ]
+    assert 'role="group" aria-labelledby="kw-on-quick"' in s["html"]
+    # the typed field follows the links: Enter in it sends the field, not a link
+    assert s["html"].index("kw-quick__day") < s["html"].index('name="on__y"')
+    assert _unbalanced(s["html"]) == []
+    later = json.loads(step("since=before&edit=on", "2027-01-31"))
+    assert [label for _h, label in _quick_links(later["html"])] == [
+        "今日（1月31日）",
+        "明日（2月1日）",
+    ]
+    tomorrow = json.loads(step("on=2026-12-04&since=before", "2026-12-03"))
+    assert tomorrow["kind"] == "question" and tomorrow["node"] == "member_type"
+    assert (
+        "令和8年12月4日（2026年12月4日）" in tomorrow["html"] and "指定した日" in tomorrow["html"]
+    )
+    today = json.loads(step("since=before", "2026-12-03"))
+    assert "令和8年12月3日（2026年12月3日）" in today["html"] and "（今日）" in today["html"]
+
+
+def test_the_one_tap_days_keep_a_result_and_stop_at_the_last_day() -> None:
+    s = json.loads(step(CERTIFICATE_HOLDER + "&edit=on&on=2027-03-01", "2026-12-03"))
+    hrefs = [h.replace("&amp;", "&") for h, _l in _quick_links(s["html"])]
+    assert hrefs == [
+        "?" + CERTIFICATE_HOLDER,
+        "?" + CERTIFICATE_HOLDER.replace("none&", "none&on=2026-12-04&"),
+    ]
+    end = json.loads(step("since=before&edit=on", "2099-12-31"))
+    assert [label for _h, label in _quick_links(end["html"])] == ["今日（12月31日）"]
+
+
+def test_the_one_tap_days_in_english() -> None:
+    s = json.loads(step("since=before&edit=on", "2026-12-03", lang="en"))
+    assert [label for _h, label in _quick_links(s["html"])] == [
+        "Today (3 December)",
+        "Tomorrow (4 December)",
+    ]
+
+
+def _static(on: dt.date, **kw: object) -> Context:
+    from kenpo_wizard.web import Band
+
+    ctx = Context("static", on, static_url=lambda p: "x.html", build_note="note", **kw)  # type: ignore[arg-type]
+    ctx.bands = {"joined_on": [Band("2024-10-07", "R6.10.7〜R6.11.30")]}
+    return ctx
+
+
+def test_a_prebuilt_date_question_keeps_its_field_for_the_script_and_says_so_without() -> None:
+    """A pre-built page's date: the exact-day field is there for the page script (hidden
+    until it shows it), a line says the page alone cannot take a typed date (the script
+    removes it), and the ranges follow, each a button to its page."""
+    ctx = _static(dt.date(2026, 12, 3))
+    html = screen("since=later", ctx.on, ctx).html
+    assert '<div class="kw-typed" data-kw-typed hidden>' in html and 'name="joined_on__y"' in html
+    assert "data-kw-nojs" in html and "日付を入力できません" in html
+    assert 'name="joined_on" value="2024-10-07" formaction="x.html" data-kw-band' in html
+    # 次へ comes before the ranges: Enter in the field sends the field
+    assert html.index('class="kw-next"') < html.index("data-kw-band")
+    assert _unbalanced(html) == []
+    ctx.bands = {"joined_on": []}  # no range holds one answer: the day is typed, said so
+    alone = screen("since=later", ctx.on, ctx).html
+    assert (
+        "data-kw-band" not in alone and "下の期間" not in alone and "日付を入力できません" in alone
+    )
+
+
+def test_a_prebuilt_result_says_which_visit_days_it_answers() -> None:
+    """Without JavaScript the day cannot be changed: a pre-built result says for which visit
+    days from the build day its answer holds (until the engine's next change, within the
+    build's horizon) and where another day is answered."""
+    on = dt.date(2026, 12, 3)
+    ctx = _static(on, horizon=dt.date(2027, 1, 2))
+    s = screen(CERTIFICATE_HOLDER, on, ctx)
+    assert s.kind == "result"
+    assert (
+        "受診日が令和8年12月3日（2026年12月3日）から令和9年1月2日（2027年1月2日）までなら" in s.html
+    )
+    assert "kenpo-wizard assess --on" in s.html and "基準日を変更" in s.html
+    # the next change comes first: the answer holds to the day before it
+    near = _static(dt.date(2029, 11, 25), horizon=dt.date(2029, 12, 25))
+    s = screen(CERTIFICATE_HOLDER, near.on, near)
+    assert "令和11年12月1日（2029年12月1日）までなら" in s.html, s.html[:800]
+    # with JavaScript the day line changes the day instead
+    js = json.loads(step(CERTIFICATE_HOLDER, "2026-12-03"))
+    assert "この答えのままです" not in js["html"] and "基準日を変更" in js["html"]

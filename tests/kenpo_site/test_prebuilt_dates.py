@@ -148,3 +148,65 @@ def test_the_check_sees_a_range_shown_as_a_day() -> None:
     ranged = result_text(band, BUILD_DAY, frozenset({"eligibility_lost_on"}))
     assert dt.date(2026, 12, 5) not in dates_in(ranged)
     assert "資格喪失日以降" in ranged  # the return is still due from that day, in words
+
+
+def shown_answer(answers: dict[str, str], on: dt.date, ranged: frozenset[str]) -> tuple[str, str]:
+    """What a result page for ``answers`` shows: its result and code, and its text (a band's
+    answers worded as ranges, as the page words them)."""
+    state = walk(FLOW, answers, on)
+    assert state.error is None, (answers, state.error)
+    assert isinstance(state.node, Outcome), answers
+    facts = frozenset(FLOW.question(q).fact or q for q in ranged)
+    code = str(assess(state.facts, on, on).to_dict()["result_code"])
+    return f"{state.node.id} {code}", result_text(answers, on, facts)
+
+
+@pytest.mark.parametrize("on", [BUILD_DAY], ids=str)
+def test_every_range_offered_gives_the_same_answer_on_each_of_its_days(on: dt.date) -> None:
+    """Issue 20: a range is a choice only where every day of it gives the same result code
+    and the same text; the engine's answer on the range's first, a middle and its last day
+    (every other answer kept, later ranges at their first day) must be the page's answer."""
+    checked: set[tuple[str, str]] = set()
+    wrong: dict[str, list[str]] = {}
+    for path, ranged, labels in band_walk(on):
+        answers = dict(path)
+        page = shown_answer(answers, on, frozenset(ranged))
+        for qid, r in ranged.items():
+            checked.add((qid, labels[(qid, answers[qid])]))
+            for value in samples(FLOW.question(qid), r):
+                exact = {**answers, qid: value}
+                if walk(FLOW, exact, on).error is not None:
+                    wrong.setdefault(canonical_query(answers), []).append(f"{qid}={value}: error")
+                elif shown_answer(exact, on, frozenset(ranged)) != page:
+                    wrong.setdefault(canonical_query(answers), []).append(f"{qid}={value}")
+    assert wrong == {}
+    assert {q for q, _label in checked} >= {"joined_on", "eligibility_lost_on", "age"}
+    assert len(checked) > 15  # the walk reached the ranges of every typed question
+
+
+def test_a_later_date_is_offered_only_after_a_joining_range() -> None:
+    """A 資格喪失日 range after a joining day given as a range starts after that range's last
+    day (no day of one contradicts a day of the other), and is not cut at the range's first
+    day, which is not the member's."""
+    sig = Signatures(BUILD_DAY)
+    joined = bands(FLOW.question("joined_on"), {"since": "later"}, sig)
+    wide = [(b, r) for b, r in joined if r.start != r.end and isinstance(r.end, dt.date)]
+    assert wide
+    for band, r in wide:
+        answers = {
+            "since": "later",
+            "joined_on": band.value,
+            "member_type": "employee",
+            "age": "40",
+            "leaving": "yes",
+        }
+        assert isinstance(r.end, dt.date)
+        later = bands(FLOW.question("eligibility_lost_on"), answers, sig)
+        starts = [lr.start for _b, lr in later]
+        assert later and all(isinstance(s, dt.date) and s > r.end for s in starts), band.label
+    # an open range (joined on any day from ...): no later range can follow all of it
+    last_band, last = joined[-1]
+    assert last.end is None
+    answers = {"since": "later", "joined_on": last_band.value, "member_type": "employee"}
+    answers |= {"age": "40", "leaving": "yes"}
+    assert bands(FLOW.question("eligibility_lost_on"), answers, sig) == []

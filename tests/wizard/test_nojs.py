@@ -23,8 +23,10 @@ from kenpo_wizard.flow import FLOW, walk
 from kenpo_wizard.rules import assess
 
 
-def band_value(sig: Signatures, answers: dict[str, str], qid: str, value: str) -> str:
-    """The offered band (its representative value) that holds a typed ``value``."""
+def band_value(sig: Signatures, answers: dict[str, str], qid: str, value: str) -> str | None:
+    """The offered band (its representative value) that holds a typed ``value``; None when
+    none does (a range is offered only where all its days give one answer: the day is typed,
+    with JavaScript)."""
     q = FLOW.question(qid)
     if q.kind == "choice":
         return value
@@ -35,7 +37,7 @@ def band_value(sig: Signatures, answers: dict[str, str], qid: str, value: str) -
         hi_ok = r.end is None or typed <= r.end  # type: ignore[operator]
         return bool(lo_ok and hi_ok)
 
-    return next(b.value for b, r in bands(q, answers, sig) if holds(r))
+    return next((b.value for b, r in bands(q, answers, sig) if holds(r)), None)
 
 
 BROWSER_SAMPLE = 24  # paths clicked through in the browser
@@ -63,6 +65,7 @@ def test_every_golden_path_of_the_build_day_in_the_static_files(
     """All golden paths for the build day, followed through the files (no browser: fast)."""
     sig = Signatures(build_day)
     paths = for_day(build_day)
+    typed = 0  # paths with a day in no range of one answer: typed, with JavaScript
     for g in paths:
         page = site / "wizard" / "s" / "index.html"
         answers: dict[str, str] = {}
@@ -71,8 +74,14 @@ def test_every_golden_path_of_the_build_day_in_the_static_files(
             parser.feed(page.read_text(encoding="utf-8"))
             assert parser.screen["data-node"] == qid, g.query
             chosen = band_value(sig, answers, qid, value)
+            if chosen is None:
+                assert "data-kw-nojs" in page.read_text(encoding="utf-8"), g.query
+                break
             page = (page.parent / parser.targets[(qid, chosen)]).resolve()
             answers[qid] = chosen
+        if len(answers) < len(g.answers):
+            typed += 1
+            continue
         parser = _Page()
         parser.feed(page.read_text(encoding="utf-8"))
         state = walk(FLOW, dict(g.answers), build_day)
@@ -80,7 +89,8 @@ def test_every_golden_path_of_the_build_day_in_the_static_files(
         assert (parser.screen["data-node"], parser.screen["data-code"]) == (g.outcome, want), (
             g.query
         )
-    print(f"\n{len(paths)} golden paths of {build_day} followed through the static pages")
+    assert typed < len(paths) / 3, (typed, len(paths))  # most paths have their ranges
+    print(f"\n{len(paths) - typed} golden paths of {build_day} followed through the static pages")
 
 
 def test_golden_outcomes_in_the_browser_without_javascript(
@@ -99,8 +109,12 @@ def test_golden_outcomes_in_the_browser_without_javascript(
         answers: dict[str, str] = {}
         for qid, value in g.answers:
             chosen = band_value(sig, answers, qid, value)
+            if chosen is None:
+                break
             nojs_page.click(f".kw-screen button[name='{qid}'][value='{chosen}']")
             answers[qid] = chosen
+        if len(answers) < len(g.answers):
+            continue  # a day typed (JavaScript): followed through the files above
         screen = nojs_page.locator(".kw-screen")
         state = walk(FLOW, dict(g.answers), build_day)
         want = assess(state.facts, build_day).to_dict()["result_code"]
@@ -187,3 +201,38 @@ def test_static_calendar_link_serves_a_calendar(nojs_page: Page, base_url: str) 
     response = nojs_page.request.get(urllib.parse.urljoin(nojs_page.url, href))
     assert response.ok and response.headers["content-type"].startswith("text/calendar")
     assert "DTSTART;VALUE=DATE:20291201" in response.text()
+
+
+def test_a_static_result_tells_the_visit_days_it_answers(
+    nojs_page: Page, base_url: str, build_day: dt.date
+) -> None:
+    """Issue 20 (6): without JavaScript the visit day cannot be typed; the result says for
+    which visit days from the build day it holds (its data-valid-until) and where another
+    day is answered, and the page does not scroll sideways at 320 px."""
+    from kenpo_wizard.wareki import wareki
+
+    nojs_page.set_viewport_size({"width": 320, "height": 640})
+    nojs_page.goto(f"{base_url}/wizard/s/before.html")
+    for value in ("employee", "0", "no", "none", "held"):
+        nojs_page.click(f".kw-screen button[value='{value}']")
+    screen = nojs_page.locator(".kw-screen")
+    assert screen.get_attribute("data-kind") == "result"
+    until = dt.date.fromisoformat(screen.get_attribute("data-valid-until") or "")
+    line = nojs_page.inner_text(".kw-screen .kw-day")
+    assert wareki(build_day) in line and wareki(until) in line and until > build_day
+    assert "kenpo-wizard assess --on" in line
+    width = nojs_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, width
+
+
+def test_a_static_date_question_offers_ranges_and_says_a_day_is_typed_with_javascript(
+    nojs_page: Page, base_url: str
+) -> None:
+    nojs_page.set_viewport_size({"width": 320, "height": 640})
+    nojs_page.goto(f"{base_url}/wizard/s/later.html")
+    assert nojs_page.get_attribute(".kw-screen", "data-node") == "joined_on"
+    assert nojs_page.locator(".kw-screen input").first.is_hidden()  # the field: with JS
+    assert "日付を入力できません" in nojs_page.inner_text(".kw-screen [data-kw-nojs]")
+    assert nojs_page.locator(".kw-screen button[data-kw-band]").count() >= 2
+    width = nojs_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, width

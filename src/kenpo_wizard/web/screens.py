@@ -209,13 +209,18 @@ def _day_screen(ctx: Context, path: Path, raw: str, error: InputError | None) ->
     """The 受診日・基準日 form (defaults to today in Japan)."""
     base = canonical_query(dict(path))
     back = ctx.state_url(path) if error is None else "./"
-    today_query = "?" + base if base else "./"
+    today = ctx.today or ctx.on  # the day the page is made (the worker's), never a clock
     body = join(
         [
             views.back_link(back),
             views.error_summary("kw-on", _("基準日：") + error.message) if error else "",
-            views.day_form(base, raw if error is not None else ctx.on.isoformat(), error),
-            views.links(views.link(today_query, _("今日の日付で確認する")), views.restart(ctx)),
+            views.day_form(
+                base,
+                raw if error is not None else ctx.on.isoformat(),
+                error,
+                views.quick_days(today, dict(path)),
+            ),
+            views.links(views.restart(ctx)),
         ]
     )
     title = _("受診日・基準日")
@@ -266,7 +271,7 @@ def _result_screen(
             back,
             views.dropped_notice() if dropped else "",
             views.result_head(x, str(answer["result_code"])),
-            views.day_line(ctx, path),
+            views.day_line(ctx, path, result=static, until=_holds_until(ctx, answer)),
             views.explanation_sections(x),
             views.calendar_section(ctx, found, calendar),
             "" if static else views.answers_summary(ctx, path),
@@ -288,3 +293,14 @@ def _result_screen(
         list(dropped),
         calendar,
     )
+
+
+def _holds_until(ctx: Context, answer: dict[str, Any]) -> dt.date | None:
+    """The last visit day from the build day that a static result answers, when later than
+    the build day: the day before the answer's next change (the engine's ``next_change``),
+    within the build's horizon."""
+    last = ctx.horizon or ctx.on
+    change = answer.get("next_change")
+    if isinstance(change, dict):
+        last = min(last, dt.date.fromisoformat(str(change["on"])) - dt.timedelta(days=1))
+    return None if max(last, ctx.on) == ctx.on else last

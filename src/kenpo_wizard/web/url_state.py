@@ -48,6 +48,8 @@ class Context:
     bands: Mapping[str, Sequence[Band]] = field(default_factory=dict)
     band_labels: Mapping[tuple[str, str], str] = field(default_factory=dict)
     build_note: str = ""
+    # static mode: the last day the build's pages hold (a result no longer than this)
+    horizon: dt.date | None = None
     # the wizard page's absolute URL (calendar events link back to the result; "" for none)
     base_url: str = ""
     # questions answered only by a range (static bands): not the member's own value

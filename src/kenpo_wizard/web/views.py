@@ -7,22 +7,23 @@ the build's static pages use the same views, so both show the same questions and
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..assessment import Assessment
-from ..dates import parse_date
+from ..dates import LAST_DAY, parse_date
 from ..errors import InputError
 from ..flow import FLOW, Choice, Question
 from ..i18n import N_, _, sep_alternatives
 from ..leaflet import SECTION_TITLES, Section
 from ..reminders import FILE_NAME, Reminder
 from ..texts import Explanation, Reference
-from ..wareki import ERAS, both
+from ..wareki import ERAS, both, month_day
 from .html import Html, fmt, join, render
 from .pages import SECTION_PAGES
-from .url_state import DAY_KEY, Context, Path
+from .url_state import DAY_KEY, Band, Context, Path, canonical_query
 
 DROPPED_NOTE = N_("リンクの一部（使われない回答や不明な項目）は読み飛ばしました。")
 CODE_HINT = N_("お問い合わせの際にお伝えください（下の「お問い合わせ先」）")
@@ -40,9 +41,35 @@ ERA_CHOICES: tuple[tuple[str, str], ...] = (
 
 
 # ----------------------------------------------------------------------------- shared
-def day_line(ctx: Context, path: Path) -> Html:
+OTHER_DAYS = N_(
+    "ほかの日の答えは、通常版の質問ページ（JavaScriptが必要です）の「基準日を変更」か、"
+    "コマンドライン（kenpo-wizard assess --on 日付）で確かめられます。"
+)
+
+
+def day_line(
+    ctx: Context, path: Path, *, result: bool = False, until: dt.date | None = None
+) -> Html:
+    """The day asked. A page without JavaScript cannot change it: a ``result`` says for
+    which visit days from the build day it holds (to ``until``, a later day, or that day
+    alone: None) and where other days are answered (spec v3 A6: only the page's own days)."""
     if ctx.mode == "static":
-        return render("common.html", "day_static", note=ctx.build_note)
+        if not result:
+            return render("common.html", "day_static", note=ctx.build_note)
+        if until is not None:
+            # i18n: {start} is the build day, {end} the last day this result holds (和暦, 西暦)
+            holds = _("受診日が{start}から{end}までなら、この答えのままです。").format(
+                start=both(ctx.on), end=both(until)
+            )
+        else:
+            holds = _("この答えは{day}の受診のものです。").format(day=both(ctx.on))
+        return render(
+            "common.html",
+            "day_static_result",
+            note=ctx.build_note,
+            holds=holds,
+            other=_(OTHER_DAYS),
+        )
     return render(
         "common.html",
         "day_js",
@@ -134,7 +161,8 @@ def question_form(
     """The question's form; a choice question shows ``offered`` (default: all its choices)."""
     bands = ctx.bands.get(q.id)
     as_ranges = q.kind != "choice" and ctx.mode == "static" and bool(bands)
-    text = q.band_hint if as_ranges and q.band_hint else q.hint  # buttons, not a field to type in
+    # an age as buttons (every age is in one), not a field to type in; a date keeps its field
+    text = q.band_hint if as_ranges and q.band_hint and q.kind != "date" else q.hint
     hint = render("question.html", "hint", key=q.id, text=_(text)) if text else ""
     legend = render(
         "question.html",
@@ -143,7 +171,9 @@ def question_form(
         text=_(q.text),
         hint=hint,
     )
-    if q.kind == "choice" or as_ranges:
+    if q.kind == "date" and ctx.mode == "static":
+        field = _static_date(ctx, q, prefix, current, error, bands or ())
+    elif q.kind == "choice" or as_ranges:
         if q.kind == "choice":
             options = [(c.value, c.text(), _(c.hint)) for c in offered or q.choices]
         else:
@@ -167,6 +197,49 @@ def question_form(
         described=described,
         content=join([legend, field]),
     )
+
+
+NO_TYPING = N_(
+    "この簡易版（JavaScriptを使わないページ）では、日付を入力できません。"
+    "下の期間に当てはまらないときは、通常版の質問ページ（JavaScriptが必要です）か、"
+    "コマンドライン（kenpo-wizard）で確かめてください。"
+)
+
+NO_TYPING_AT_ALL = N_(
+    "この簡易版（JavaScriptを使わないページ）では、日付を入力できません。"
+    "通常版の質問ページ（JavaScriptが必要です）か、コマンドライン（kenpo-wizard）で"
+    "確かめてください。"
+)
+RANGES_LABEL = N_("当てはまる期間があれば、選ぶだけで進みます。")
+
+
+def _static_date(
+    ctx: Context,
+    q: Question,
+    prefix: Path,
+    current: str,
+    error: InputError | None,
+    bands: Sequence[Band],
+) -> Html:
+    """A date on a pre-built page: the exact day typed (the page script shows the field and
+    its engine answers it; the page alone cannot, and says so, a line the script removes),
+    and the ranges whose every day gives the same answer (bands.py) as one tap each."""
+    typed = render(
+        "question.html",
+        "typed",
+        content=join([date_fields(q.id, current, error), _next_button()]),
+        none=_(NO_TYPING if bands else NO_TYPING_AT_ALL),
+    )
+    if not bands:
+        return typed
+    choices = render(
+        "question.html",
+        "ranges",
+        key=q.id,
+        label=_(q.band_hint or RANGES_LABEL),
+        content=join(_choice(ctx, q, prefix, current, b.value, b.label, "") for b in bands),
+    )
+    return join([typed, choices])
 
 
 def _choice(
@@ -277,8 +350,33 @@ def date_fields(key: str, current: str, error: InputError | None, label: str = "
     )
 
 
-def day_form(base: str, current: str, error: InputError | None) -> Html:
-    """The 受診日・基準日 question."""
+def quick_days(today: dt.date, base: Mapping[str, str]) -> list[tuple[str, str]]:
+    """「今日（12月3日）」「明日（12月4日）」: the visit day in one tap, as (label, link).
+
+    Today is the day the page is made (the worker's, never a clock here); its link carries no
+    day, so the answer follows the day it is opened, as without one. Tomorrow is a day given."""
+    today_query = canonical_query(dict(base))
+    out = [
+        (
+            _("今日（{date}）").format(date=month_day(today)),
+            "?" + today_query if today_query else "./",
+        )
+    ]
+    tomorrow = today + dt.timedelta(days=1)
+    if tomorrow <= LAST_DAY:
+        query = canonical_query({**base, DAY_KEY: tomorrow.isoformat()})
+        out.append((_("明日（{date}）").format(date=month_day(tomorrow)), "?" + query))
+    return out
+
+
+def day_form(
+    base: str,
+    current: str,
+    error: InputError | None,
+    quick: Sequence[tuple[str, str]] = (),
+) -> Html:
+    """The 受診日・基準日 question: today or tomorrow in one tap (links, so that Enter in the
+    date field sends the field), then any other day typed."""
     hint = render(
         "question.html",
         "day_hint",
@@ -290,6 +388,21 @@ def day_form(base: str, current: str, error: InputError | None) -> Html:
     legend = render(
         "question.html", "legend_plain", text=_("受診日・基準日を入力してください"), hint=hint
     )
+    days = (
+        render(
+            "question.html",
+            "quick_days",
+            key=DAY_KEY,
+            label=_("今日か明日なら、選ぶだけで進みます"),
+            items=join(
+                render("question.html", "quick_day", href=href, label=label)
+                for label, href in quick
+            ),
+            other=_("ほかの日は、日付を入力してください"),
+        )
+        if quick
+        else ""
+    )
     return render(
         "question.html",
         "form",
@@ -298,7 +411,12 @@ def day_form(base: str, current: str, error: InputError | None) -> Html:
         base=base,
         described=Html(' aria-describedby="kw-on-hint"'),
         content=join(
-            [legend, date_fields(DAY_KEY, current, error, _("受診日・基準日")), _next_button()]
+            [
+                legend,
+                days,
+                date_fields(DAY_KEY, current, error, _("受診日・基準日")),
+                _next_button(),
+            ]
         ),
     )
 
