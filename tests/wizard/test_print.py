@@ -106,7 +106,7 @@ def test_every_result_of_the_sample_days_prints_on_one_a4_sheet(
             failures.append(f"{where}: no site name / print date on the sheet: {got['head']!r}")
     assert not failures, f"{len(failures)} problems, e.g.\n" + "\n".join(failures[:15])
     # The measure against the printer: the tallest results, printed through the page's engine.
-    page.emulate_media(media="screen")
+    # (print media kept: page.pdf under emulated screen media would print the screen's layout)
     page.set_viewport_size({"width": 390, "height": 844})
     by_code = {(d, c): q for d in SWEEP_DAYS for q, c in ((k.query, k.code) for k in cases(d))}
     for _height, day, code in sorted(heights, reverse=True)[:3]:
