@@ -51,7 +51,7 @@ var docs = [], codes = [], titles = {};
 var folders = [], pageLanguage = ""; /* [[folder, lang]] longest first; the page's language */
 var vocab = {
   synonyms: {}, phrases: [], endings: [], split: [], ignore: [], inside: {}, answers: {}, weights: {}, openings: {},
-  staff: { pages: [], words: [] }
+  staff: { pages: [], words: [], answers: {} }
 };
 
 function normalize(text) {
@@ -97,6 +97,8 @@ function setupVocabulary(raw) {
   });
   var answers = {};
   Object.keys(v.answers || {}).forEach(function (k) { answers[normalize(k)] = v.answers[k]; });
+  var staffAnswers = {}, given = (v.staff && v.staff.answers) || {};
+  Object.keys(given).forEach(function (k) { staffAnswers[normalize(k)] = given[k]; });
   /* Words of several words ("new job", "lost my job"): one query word each, longest first */
   var phrases = Object.keys(synonyms).concat(Object.keys(answers))
     .filter(function (k, i, all) { return k.indexOf(" ") !== -1 && all.indexOf(k) === i; })
@@ -113,7 +115,8 @@ function setupVocabulary(raw) {
     openings: v.openings || {},
     staff: {
       pages: (v.staff && v.staff.pages) || [],
-      words: ((v.staff && v.staff.words) || []).map(normalize)
+      words: ((v.staff && v.staff.words) || []).map(normalize),
+      answers: staffAnswers
     }
   };
 }
@@ -461,10 +464,10 @@ function search(query) {
     score *= doc.boost * doc.weight * (found / list.length) * (found / list.length);
     if (list.length > 1 && headed === list.length) score *= 1.5; /* every word in its headings */
     if (list.length > 1 && found === list.length && together(doc, list)) score *= 2.5;
-    if (!staffQuery)
-      list.forEach(function (t) {
-        if (vocab.answers[t.word] === doc.key) score += 15; /* in every language */
-      });
+    var answers = staffQuery ? vocab.staff.answers : vocab.answers;
+    list.forEach(function (t) {
+      if (answers[t.word] === doc.key) score += 15; /* in every language */
+    });
     if (doc.staff) score *= staffQuery ? 1.5 : 0.3;
     if (doc.article) score *= 1.1; /* a tie goes to the page's opening */
     if (!groups[doc.page]) { groups[doc.page] = []; order.push(doc.page); }
