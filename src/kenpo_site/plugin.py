@@ -56,6 +56,7 @@ from .page_data import page_data
 from .parallel import run_all, start
 from .pyodide_assets import NODE_MODULES, install_app, install_pyodide
 from .search_terms import augment_index
+from .search_text import for_search
 from .service_worker import write_service_worker
 from .static_pages import Stats, write_static_pages
 from .wheel import CACHE
@@ -255,7 +256,8 @@ class KenpoPlugin(BasePlugin[KenpoConfig]):
         # the glossary's tooltips are Japanese definitions of Japanese words
         if self.language == langs.default and page.meta.get("abbreviations", True):
             html = abbreviations.abbreviate(html)
-        return html + contact_html()  # every page ends with whom to ask, in its language
+        # every page ends with whom to ask, in its language
+        return for_search(html + contact_html())
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

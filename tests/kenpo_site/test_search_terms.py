@@ -23,9 +23,14 @@ def test_vocabulary_shapes() -> None:
     assert all(isinstance(k, str) and v["synonyms"][k] for k in v["synonyms"])
     assert all(isinstance(x, str) and x for alts in v["synonyms"].values() for x in alts)
     assert v["endings"] == sorted(v["endings"], key=len, reverse=True)
-    assert set(v["staff"]) == {"pages", "words"}
+    assert set(v["staff"]) == {"pages", "words", "answers"}
     pages = {loc.split("#")[0] for loc in v["answers"].values()}
     assert pages <= {"comparison/", "certificate/", "notice/", "registration/", "abolition/"}
+    # a clerk's answers are on the clerks' pages (a member's never are)
+    assert {loc.split("#")[0] for loc in v["staff"]["answers"].values()} <= set(v["staff"]["pages"])
+    # several words as one query word: lower case, single spaces (as the worker finds them)
+    phrases = [k for k in v["synonyms"] if " " in k]
+    assert phrases and all(k == " ".join(k.lower().split()) for k in phrases)
 
 
 def test_the_issue_examples_are_in_the_table() -> None:

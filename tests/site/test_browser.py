@@ -333,8 +333,6 @@ def test_search_member_query_lands_on_the_section(
     assert _first_link(phone_search_page) == row["expect"], (row["q"], row["why"])
 
 
-
-
 def _sticky_head_bottom(page: Any) -> float:
     return float(
         page.evaluate(
@@ -499,6 +497,7 @@ def test_employers_checklist_on_a_phone(page_factory: Any, base_url: str, width:
 
 def test_employers_page_links_the_recorded_forms_page(page_factory: Any, base_url: str) -> None:
     page, _ = _open(page_factory, base_url, "employers/", 375)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # folded
     link = page.locator(f'article .kenpo-reference a[href="{FORMS_PAGE}"]')
     assert link.count() >= 1
     box = link.first.locator("xpath=ancestor::div[contains(@class, 'kenpo-reference')]")

@@ -44,10 +44,37 @@ DOCS = [
         "text": "<p>When your coverage ends, return the certificate to your employer.</p>",
     },
     {"location": "en/comparison/#kenpo-contact-title", "title": "Whom to ask", "text": ""},
+    {
+        "location": "en/certificate/#資格確認書をなくしたとき",
+        "title": "If you lose your Eligibility Certificate",
+        "text": "<p>The leaflet does not say how to get a lost certificate reissued.</p>",
+    },
+    {
+        "location": "en/registration/",
+        "title": "Registering your My Number Card",
+        "text": "<p>Register your My Number Card as your health insurance card.</p>",
+    },
+    {
+        "location": "en/registration/#マイナンバーカードを紛失したとき",
+        "title": "If you lose your My Number Card",
+        "text": "<p>You can apply for an Eligibility Certificate (資格確認書) meanwhile.</p>",
+    },
+    {
+        "location": "en/abolition/",
+        "title": "The end of the health insurance card",
+        "text": "<p>The health insurance card cannot be used from 2 December 2025.</p>",
+    },
+    {
+        "location": "en/abolition/#保険証をなくしたとき",
+        "title": "If you lost your health insurance card",
+        "text": "<p>There is no reissue of a lost health insurance card.</p>",
+    },
 ]
 
 
-def _search(lang: str | None, *queries: str) -> list[list[str]]:
+def _run(lang: str | None, queries: list[str], answer: str) -> list[Any]:
+    """The worker's functions in Node on the fixture index: `answer` maps each query (q) to
+    what the test compares."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
@@ -59,17 +86,38 @@ def _search(lang: str | None, *queries: str) -> list[list[str]]:
         "const w = require(process.argv[1]);"
         "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "w.setup(input.index, input.lang);"
-        "console.log(JSON.stringify(input.queries.map("
-        "q => w.search(q).items.map(group => group[group.length - 1].location.split('#')[0]))));"
+        f"console.log(JSON.stringify(input.queries.map(q => {answer})));"
     )
     out = subprocess.run(
         [node, "-e", script, str(WORKER)],
-        input=json.dumps({"index": index, "lang": lang, "queries": list(queries)}),
+        input=json.dumps({"index": index, "lang": lang, "queries": queries}),
         capture_output=True,
         text=True,
         check=True,
     )
     return list(json.loads(out.stdout))
+
+
+def _search(lang: str | None, *queries: str) -> list[list[str]]:
+    """The result pages of each query, best first."""
+    pages = "w.search(q).items.map(group => group[group.length - 1].location.split('#')[0])"
+    return _run(lang, list(queries), pages)
+
+
+def _first_link(lang: str | None, query: str) -> str:
+    """Where the first result's first link leads: the page's item (no "#"), or the group's
+    last item, pointed at the page's best section (as Material 9.8.1 renders it)."""
+    first = (
+        "(g => g ? (g.find(i => !i.location.includes('#')) || g[g.length - 1]).location : '')"
+        "(w.search(q).items[0])"
+    )
+    (found,) = _run(lang, [query], first)
+    return str(found)
+
+
+def _terms(query: str) -> list[str]:
+    (found,) = _run("en", [query], "w.terms(q).map(t => t.word)")
+    return list(found)
 
 
 def test_an_english_page_shows_english_pages_only() -> None:
@@ -97,7 +145,7 @@ def test_the_other_language_answers_when_the_own_has_nothing() -> None:
     ("query", "page"),
     [
         ("eligibility certificate", "en/certificate/"),
-        ("lost card", "en/certificate/"),  # lost → lose (search_terms.toml)
+        ("lost certificate", "en/certificate/"),  # lost → lose (search_terms.toml)
         ("I quit", "en/comparison/"),  # an answer of the vocabulary, in the translation too
         ("what do I return", "en/comparison/"),  # words that say nothing are dropped
         ("when does it expire", "en/certificate/"),  # expire → valid until
@@ -118,3 +166,41 @@ def test_the_home_page_weighs_as_the_japanese_home() -> None:
     page and on its own page finds its own page first."""
     (found,) = _search("en", "eligibility")
     assert found[0] == "en/certificate/", found
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        # issue 20: the My Number Card's section came first (both headings say "lose")
+        ("lost eligibility certificate", "en/certificate/#資格確認書をなくしたとき"),
+        ("misplaced my certificate", "en/certificate/#資格確認書をなくしたとき"),
+        ("lost my health insurance card", "en/abolition/#保険証をなくしたとき"),
+        # a bare "card" is a card members hold today, not the old health insurance card
+        ("lost card", "en/registration/#マイナンバーカードを紛失したとき"),
+    ],
+)
+def test_losing_each_document_finds_its_own_section(query: str, location: str) -> None:
+    assert _first_link("en", query) == location
+
+
+def test_an_english_word_is_found_at_the_start_of_a_word_only() -> None:
+    assert _search("en", "ertificate") == [[]]  # not inside "certificate"
+    assert _search("en", "certif")[0][0] == "en/certificate/"  # a word's start still finds it
+
+
+def test_words_of_several_words_are_one_query_word() -> None:
+    assert _terms("new employee no card") == ["new employee", "no card"]
+    assert _terms("I lost my job") == ["lost my job"]
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("どこで登録", ["登録"]),  # a question word run into the rest, and its particle
+        ("いつもらえる", ["もらえる"]),
+        ("マイナ保険証ない", ["マイナ保険証"]),  # a word found nowhere loses its ない
+        ("保険証 なくした", ["保険証", "なくした"]),
+    ],
+)
+def test_japanese_question_words_and_endings_are_dropped(query: str, words: list[str]) -> None:
+    assert _terms(query) == words

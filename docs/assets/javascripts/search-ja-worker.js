@@ -50,8 +50,8 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var docs = [], codes = [], titles = {};
 var folders = [], pageLanguage = ""; /* [[folder, lang]] longest first; the page's language */
 var vocab = {
-  synonyms: {}, endings: [], split: [], ignore: [], inside: {}, answers: {}, weights: {}, openings: {},
-  staff: { pages: [], words: [] }
+  synonyms: {}, phrases: [], endings: [], split: [], ignore: [], inside: {}, answers: {}, weights: {}, openings: {},
+  staff: { pages: [], words: [], answers: {} }
 };
 
 function normalize(text) {
@@ -97,8 +97,15 @@ function setupVocabulary(raw) {
   });
   var answers = {};
   Object.keys(v.answers || {}).forEach(function (k) { answers[normalize(k)] = v.answers[k]; });
+  var staffAnswers = {}, given = (v.staff && v.staff.answers) || {};
+  Object.keys(given).forEach(function (k) { staffAnswers[normalize(k)] = given[k]; });
+  /* Words of several words ("new job", "lost my job"): one query word each, longest first */
+  var phrases = Object.keys(synonyms).concat(Object.keys(answers))
+    .filter(function (k, i, all) { return k.indexOf(" ") !== -1 && all.indexOf(k) === i; })
+    .sort(function (a, b) { return b.length - a.length; });
   vocab = {
     synonyms: synonyms,
+    phrases: phrases,
     endings: (v.endings || []).map(normalize),
     split: (v.split || []).map(normalize),
     ignore: (v.ignore || []).map(normalize),
@@ -108,7 +115,8 @@ function setupVocabulary(raw) {
     openings: v.openings || {},
     staff: {
       pages: (v.staff && v.staff.pages) || [],
-      words: ((v.staff && v.staff.words) || []).map(normalize)
+      words: ((v.staff && v.staff.words) || []).map(normalize),
+      answers: staffAnswers
     }
   };
 }
@@ -181,10 +189,18 @@ function setup(data, lang) {
 /* ------------------------------------------------------------------ query words */
 
 function words(query) {
-  return normalize(query)
-    .split(/[\s、。,?？!！]+/)
+  var text = " " + normalize(query).replace(/[\s、。,?？!！]+/g, " ") + " ";
+  var found = [];
+  vocab.phrases.forEach(function (p) {
+    var at = text.indexOf(" " + p + " ");
+    if (at === -1) return;
+    found.push(p);
+    text = text.slice(0, at) + " " + text.slice(at + p.length + 1);
+  });
+  return found.concat(text
+    .split(" ")
     .map(function (t) { return t.replace(/^[+\-~^*"]+|[~^*"]+$/g, ""); })
-    .filter(Boolean);
+    .filter(Boolean));
 }
 
 function variants(word) {
@@ -209,6 +225,20 @@ function inHeadings(word) {
 function analyse(word, depth) {
   if (depth > 6 || vocab.synonyms[word] || inHeadings(word)) return [word];
   if (vocab.ignore.indexOf(word) !== -1) return [];
+  /* a question word run into the rest (いつ届く, どこで登録): the rest, without its particle */
+  for (var q = 0; q < vocab.ignore.length; q++) {
+    var lead = vocab.ignore[q];
+    if (latin(lead) || word.length - lead.length < 2 || word.slice(0, lead.length) !== lead) continue;
+    var tail = word.slice(lead.length);
+    for (var k = 0; k < vocab.split.length && !vocab.synonyms[tail] && !inHeadings(tail); k++) {
+      var part = vocab.split[k];
+      if (tail.length - part.length >= 2 && tail.slice(0, part.length) === part) {
+        tail = tail.slice(part.length);
+        break;
+      }
+    }
+    return analyse(tail, depth + 1);
+  }
   for (var e = 0; e < vocab.endings.length; e++) {
     var end = vocab.endings[e];
     if (word.length - end.length >= 2 && word.slice(-end.length) === end)
@@ -245,13 +275,33 @@ function terms(query) {
 
 /* ------------------------------------------------------------------ matching */
 
+/* Whether a string starts with a letter or digit of the Latin alphabet (an English word). */
+function latin(text) {
+  return /^[a-z0-9]/.test(text);
+}
+
+/* An English word is found at the start of a word only ("use" is not in "because", "no" is
+   not in "know"); its end may run on ("card" finds "cards", "expir" finds "expires").
+   Japanese has no spaces: anywhere. */
+function startsWord(haystack, i, needle) {
+  return !latin(needle) || i === 0 || !/[a-z0-9]/.test(haystack.charAt(i - 1));
+}
+
+/* The occurrences of `needle` in `haystack` (normalised), as above: [start, ...]. */
+function occurrences(haystack, needle) {
+  var out = [];
+  for (var i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1))
+    if (startsWord(haystack, i, needle)) out.push(i);
+  return out;
+}
+
 /* Occurrences of `needle`, leaving out those inside a longer official term the query lacks. */
 function count(haystack, needle, nquery) {
   var longer = (vocab.inside[needle] || []).filter(function (l) {
     return nquery.indexOf(l) === -1;
   });
   var n = 0;
-  for (var i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) {
+  occurrences(haystack, needle).forEach(function (i) {
     var shadowed = longer.some(function (l) {
       var off = l.indexOf(needle);
       while (off !== -1) {
@@ -261,7 +311,7 @@ function count(haystack, needle, nquery) {
       return false;
     });
     if (!shadowed) n++;
-  }
+  });
   return n;
 }
 
@@ -269,8 +319,9 @@ function count(haystack, needle, nquery) {
 function mark(text, ntext, list, from, to) {
   var hits = [];
   list.forEach(function (t) {
-    for (var i = ntext.indexOf(t, from); i !== -1 && i < to; i = ntext.indexOf(t, i + t.length))
-      hits.push([i, Math.min(i + t.length, to)]);
+    occurrences(ntext, t).forEach(function (i) {
+      if (i >= from && i < to) hits.push([i, Math.min(i + t.length, to)]);
+    });
   });
   hits.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
   var out = "", cursor = from;
@@ -283,12 +334,25 @@ function mark(text, ntext, list, from, to) {
   return out + escapeHTML(text.slice(cursor, to));
 }
 
+/* An English snippet starts and ends between words ("…the certificate", never "…flet;"). */
+function wordStart(text, from, limit) {
+  if (from === 0 || !/[A-Za-z0-9]/.test(text.charAt(from - 1))) return from;
+  var space = text.indexOf(" ", from);
+  return space !== -1 && space < limit ? space + 1 : from;
+}
+
+function wordEnd(text, to) {
+  if (to >= text.length || !/[A-Za-z0-9]/.test(text.charAt(to))) return to;
+  var space = text.lastIndexOf(" ", to);
+  return space > to - 20 ? space : to;
+}
+
 /* Up to two snippets of ~120 characters around the first matches. */
 function snippet(doc, list) {
   var first = [];
   list.forEach(function (t) {
-    var i = doc.ntext.indexOf(t);
-    if (i !== -1) first.push(i);
+    var found = occurrences(doc.ntext, t);
+    if (found.length) first.push(found[0]);
   });
   if (!first.length) {
     var head = doc.text.slice(0, 120);
@@ -299,6 +363,8 @@ function snippet(doc, list) {
   for (var k = 0; k < first.length && parts.length < 2; k++) {
     if (first[k] < end) continue;
     var from = Math.max(0, first[k] - 40), to = Math.min(doc.text.length, first[k] + 80);
+    from = wordStart(doc.text, from, first[k]);
+    to = wordEnd(doc.text, to);
     parts.push("<p>" + (from > 0 ? "…" : "") + mark(doc.text, doc.ntext, list, from, to) +
       (to < doc.text.length ? "…" : "") + "</p>");
     end = to;
@@ -328,7 +394,7 @@ function weigh(doc, term, nquery) {
 function positions(ntext, term) {
   var out = [];
   term.variants.forEach(function (v) {
-    for (var i = ntext.indexOf(v); i !== -1; i = ntext.indexOf(v, i + 1)) out.push([i, i + v.length]);
+    occurrences(ntext, v).forEach(function (i) { out.push([i, i + v.length]); });
   });
   return out;
 }
@@ -398,10 +464,10 @@ function search(query) {
     score *= doc.boost * doc.weight * (found / list.length) * (found / list.length);
     if (list.length > 1 && headed === list.length) score *= 1.5; /* every word in its headings */
     if (list.length > 1 && found === list.length && together(doc, list)) score *= 2.5;
-    if (!staffQuery)
-      list.forEach(function (t) {
-        if (vocab.answers[t.word] === doc.key) score += 15; /* in every language */
-      });
+    var answers = staffQuery ? vocab.staff.answers : vocab.answers;
+    list.forEach(function (t) {
+      if (answers[t.word] === doc.key) score += 15; /* in every language */
+    });
     if (doc.staff) score *= staffQuery ? 1.5 : 0.3;
     if (doc.article) score *= 1.1; /* a tie goes to the page's opening */
     if (!groups[doc.page]) { groups[doc.page] = []; order.push(doc.page); }

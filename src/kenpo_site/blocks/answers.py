@@ -204,4 +204,5 @@ REFERENCE_BLOCKS: dict[str, Callable[[], str]] = {
     "reference-shorter-validity": lambda: reference_html("shorter_validity"),
     "reference-after-loss": lambda: reference_html("after_loss"),
     "reference-return-within-5-days": lambda: reference_html("return_within_5_days"),
+    "reference-later-elderly": lambda: reference_html("later_elderly"),
 }
