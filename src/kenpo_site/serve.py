@@ -222,9 +222,15 @@ def make_server(site: Path, host: str = "127.0.0.1", port: int = 8000) -> http.s
         (SiteHandler,),
         {"rules": read_headers(site / "_headers"), "languages": languages, "sent_bytes": Counter()},
     )
-    return http.server.ThreadingHTTPServer(
-        (host, port), functools.partial(handler, directory=str(site))
-    )
+    return _Server((host, port), functools.partial(handler, directory=str(site)))
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # a browser closing a kept-alive connection is not an error worth a traceback
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

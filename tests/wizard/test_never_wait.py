@@ -89,7 +89,7 @@ def _abort(route: Route) -> None:
 def test_a_failed_download_is_known_in_seconds_and_the_answers_stay(
     page: Page, base_url: str, what: str
 ) -> None:
-    """The download fails (blocked): within 5 s the page says so, keeps the answers given and
+    """The download fails (blocked): in seconds the page says so (not the stall watchdog), keeps the answers given and
     goes on with the pre-built answers in place."""
     held: list[Route] = []
     page.route(what, lambda route: held.append(route))
@@ -102,8 +102,10 @@ def test_a_failed_download_is_known_in_seconds_and_the_answers_stay(
         page.wait_for_timeout(100)
     failed_at = time.monotonic()
     held[0].abort()
-    page.wait_for_function(f"{MODE.format(root='kenpo-wizard')} === 'failed'", timeout=10_000)
-    assert time.monotonic() - failed_at < 5
+    page.wait_for_function(f"{MODE.format(root='kenpo-wizard')} === 'failed'", timeout=15_000)
+    # known from the failure itself, well before the 20 s stall watchdog would have said so
+    # (make bench measures the time: tens of ms; a loaded CI machine took 6 s here once)
+    assert time.monotonic() - failed_at < 10
     assert page.url.endswith("/wizard/?since=before")  # the answer is kept
     assert page.get_attribute(SCREEN, "data-node") == "member_type"
     page.click(f"{SCREEN} button[value='employee']")  # and the member goes on, in place
