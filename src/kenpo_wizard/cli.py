@@ -150,27 +150,37 @@ def render(e: Explanation, day: dt.date) -> str:
     return "\n".join(lines)
 
 
-def _write_calendar(path: str, text: str, out: TextIO) -> None:
-    if not text:
-        sys.stderr.write(_("カレンダーに登録する今後の日付はありません。") + "\n")
-        return
+def _write(path: str, text: str, out: TextIO, code: str, what: str, bom: bool = False) -> None:
+    """``text`` into the file ``path`` (``-``: ``out``), line ends as they are (CRLF kept)."""
     if path == "-":
-        out.write(text)
+        out.write(("\ufeff" if bom else "") + text)
         return
     try:
-        with open(path, "w", encoding="utf-8", newline="") as fh:  # keep the CRLF line ends
+        with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
             fh.write(text)
     except OSError as err:
         raise InputError(
-            "ics_file", _("カレンダーのファイルを書けません：{p}").format(p=path)
+            code, _("{what}のファイルを書けません：{p}").format(what=what, p=path)
         ) from err
 
 
-def run_assess(args: argparse.Namespace, out: TextIO) -> int:
-    if args.ics_url is not None and not uri_allowed(args.ics_url):
+def _check_ics_url(url: str | None) -> None:
+    """The page address put into each calendar event: one line, no control characters."""
+    if url is not None and not uri_allowed(url):
         raise InputError(
             "bad_url", _("--ics-url のURLに改行などの制御文字は使えません。"), "ics_url"
         )
+
+
+def _write_calendar(path: str, text: str, out: TextIO, code: str = "ics_file") -> None:
+    if not text:
+        sys.stderr.write(_("カレンダーに登録する今後の日付はありません。") + "\n")
+        return
+    _write(path, text, out, code, _("カレンダー"))
+
+
+def run_assess(args: argparse.Namespace, out: TextIO) -> int:
+    _check_ics_url(args.ics_url)
     day = _day(args.on)
     facts = parse_facts(_load_facts(args.fact, args.facts))
     answer = assess(facts, day, _day(None))
@@ -185,29 +195,12 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _write(path: str, text: str, out: TextIO, what: str, bom: bool = False) -> None:
-    """``text`` into the file ``path`` (``-``: ``out``), line ends as they are."""
-    if path == "-":
-        out.write(("\ufeff" if bom else "") + text)
-        return
-    try:
-        with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            fh.write(text)
-    except OSError as err:
-        raise InputError(
-            "output_file", _("{what}のファイルを書けません：{p}").format(what=what, p=path)
-        ) from err
-
-
 def run_roster(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     """``roster FILE``: every row's tasks for the period; rows with problems are listed, the
     others still checked (exit 0); a file that cannot be read or a bad period is exit 2."""
     from . import roster
 
-    if args.ics_url is not None and not uri_allowed(args.ics_url):
-        raise InputError(
-            "bad_url", _("--ics-url のURLに改行などの制御文字は使えません。"), "ics_url"
-        )
+    _check_ics_url(args.ics_url)
     today = _day(None)
     first, last = roster.default_period(today)
     start = parse_date(args.start, field="from") if args.start else first
@@ -240,13 +233,10 @@ def run_roster(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     results = [roster.check_row(row, start, end, today, lang) for row in listed.rows]
     report = roster.report(listed, results, start, end)
     if args.csv:
-        _write(args.csv, roster.to_csv(report, lang), out, _("CSV"), bom=True)
+        _write(args.csv, roster.to_csv(report, lang), out, "output_file", _("CSV"), bom=True)
     elif args.ics:
         text = roster.to_ics(report, today, lang, args.ics_url)
-        if not text:
-            sys.stderr.write(_("カレンダーに登録する今後の日付はありません。") + "\n")
-        else:
-            _write(args.ics, text, out, _("カレンダー"))
+        _write_calendar(args.ics, text, out, "output_file")
     elif args.json:
         out.write(json.dumps(report, ensure_ascii=False) + "\n")
     if (args.csv or args.ics) not in (None, "-") or not (args.csv or args.ics or args.json):
