@@ -10,12 +10,13 @@ on the command line and in the browser.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from .assessment import Assessment, Change, Delivery, Return, Status
 from .contact import FORMS_PAGE
-from .i18n import _, quoted, sep_alternatives, sep_list
+from .i18n import KEPT_NAMES, _, quoted, sep_alternatives, sep_list
 from .leaflet import (
     CERTIFICATE_VALID_UNTIL,
     DOCUMENTS,
@@ -92,6 +93,28 @@ READING_ORDER = (
 )
 
 
+# A translation keeps the Japanese name beside a term, 'Eligibility Certificate (資格確認書)':
+# the word on the card and at the counter (spec/translation.md). Once an answer has given it,
+# later lines drop it, or an English answer runs past a phone's first screen; what to show
+# keeps it on each document. Japanese text has no such brackets, so it is left as it is.
+_GLOSS = re.compile(
+    r" \((?:" + "|".join(re.escape(n) for n in sorted(KEPT_NAMES, key=len, reverse=True)) + r")\)"
+)
+GLOSSED_ALWAYS = ("show",)
+
+
+def _gloss_once(text: str, seen: set[str]) -> str:
+    """``text`` without the bracketed Japanese terms already in ``seen`` (which it extends)."""
+
+    def once(m: re.Match[str]) -> str:
+        if m.group(0) in seen:
+            return ""
+        seen.add(m.group(0))
+        return m.group(0)
+
+    return _GLOSS.sub(once, text)
+
+
 def doc_label(d: Document) -> str:
     return _(DOCUMENTS[d].label)
 
@@ -115,9 +138,12 @@ def explain(a: Assessment, inexact: Collection[str] = ()) -> Explanation:
     vague = _vague_days(a, inexact)
     headline, todo = _head(a, vague)
     lists: dict[str, list[str]] = {
-        # i18n: a line of 「次にすること」: what, who, when or whom to ask, then its text
-        "todo": [_("{label}：{text}").format(label=label, text=text) for label, text in todo],
-        "show": [alternative_label(alt) for alt in a.show_at_clinic],
+        "todo": [],  # below, once the Japanese terms are glossed once
+        # a list item names its document without quotes; two shown together keep theirs
+        "show": [
+            doc_label(alt[0]) if len(alt) == 1 else alternative_label(alt)
+            for alt in a.show_at_clinic
+        ],
         "submit": [_submit_text(a, x) for x in a.submit],
         "receive": [_delivery_text(d) for d in a.receive],
         "return": [_return_text(a, r, vague) for r in a.returns],
@@ -166,6 +192,15 @@ def explain(a: Assessment, inexact: Collection[str] = ()) -> Explanation:
                 "マイナンバーカードを保険証として使うには「保険証利用登録」が必要です。次のどれかで登録できます。"
             ),
         )
+    first_step = todo[0][1]
+    glossed: set[str] = set()
+    headline = _gloss_once(headline, glossed)
+    todo = [(label, _gloss_once(text, glossed)) for label, text in todo]
+    # i18n: a line of 「次にすること」: what, who, when or whom to ask, then its text
+    lists["todo"] = [_("{label}：{text}").format(label=label, text=text) for label, text in todo]
+    for key in READING_ORDER:
+        if key not in GLOSSED_ALWAYS and key != "todo":
+            lists[key] = [_gloss_once(t, glossed) for t in lists[key]]
     parts = tuple(
         Part(key, _part_title(key, len(lists[key])), tuple(lists[key]))
         for key in READING_ORDER
@@ -174,7 +209,7 @@ def explain(a: Assessment, inexact: Collection[str] = ()) -> Explanation:
     return Explanation(
         code=str(a.to_dict()["result_code"]),
         headline=headline,
-        first_step=todo[0][1],
+        first_step=first_step,
         parts=parts,
         todo=tuple(todo),
         references=references,

@@ -13,12 +13,14 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
+from truth_sweep import TODAY, cases
 
 from kenpo_wizard import web
 from kenpo_wizard.cli import main, run_questionnaire
 from kenpo_wizard.flow import FLOW, walk
 from kenpo_wizard.i18n import KEPT_NAMES, SOURCE_LANGUAGE, language, languages
 from kenpo_wizard.rules import assess
+from kenpo_wizard.texts import explain
 from kenpo_wizard.wareki import both, wareki, wareki_month, with_weekday
 
 HERE = Path(__file__).parent
@@ -191,3 +193,24 @@ def test_questionnaire_in_another_language(lang: str, capsys: pytest.CaptureFixt
         assert run_questionnaire(None, lambda _prompt: next(replies), out) == 0
     text = out.getvalue()
     assert not japanese_left(text), japanese_left(text)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_an_answer_gives_each_japanese_name_once_and_on_each_document_to_show(lang: str) -> None:
+    """spec/translation.md: the kept name after its first use only; what to show keeps it."""
+    gloss = re.compile(r" \((" + _NAMES.pattern + r")\)")
+    for case in cases(TODAY):
+        with language(lang):
+            x = explain(case.answer)
+        seen: list[str] = gloss.findall(x.headline)
+        seen += [n for _label, text in x.todo for n in gloss.findall(text)]
+        for part in x.parts:
+            if part.key == "show":
+                assert all(gloss.search(item) for item in part.items), (case.code, part.items)
+            elif part.key != "todo":  # its lines are x.todo's
+                seen += [n for item in part.items for n in gloss.findall(item)]
+        twice = {n for n in seen if seen.count(n) > 1}
+        assert not twice, (case.code, twice)
+    # the source language's answer is untouched: its names stand without brackets
+    with language(SOURCE_LANGUAGE):
+        assert not any(gloss.search(explain(c.answer).headline) for c in cases(TODAY))

@@ -26,7 +26,7 @@ from .pages import SECTION_PAGES
 from .url_state import DAY_KEY, Band, Context, Path, canonical_query
 
 DROPPED_NOTE = N_("リンクの一部（使われない回答や不明な項目）は読み飛ばしました。")
-CODE_HINT = N_("お問い合わせの際にお伝えください（下の「お問い合わせ先」）")
+CODE_HINT = N_("お問い合わせの際にお伝えください")
 CALENDAR_HINT = N_(
     "スマートフォンやパソコンのカレンダーに、この日付を1週間前の通知つきで登録できます。"
 )
