@@ -95,7 +95,7 @@ lint: $(VENV)/.installed
 
 # Tiers run on every core (pytest-xdist); each sweep runs once, here, on CPython.
 # tests/kenpo_site renders the wizard block, which names the Pyodide build (npm's pyodide).
-XDIST := -n auto --dist load
+XDIST := -n auto --dist loadgroup
 test-engine: catalogs $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest $(XDIST) tests/engine tests/kenpo_site
 
@@ -139,7 +139,7 @@ test-wizard: site/.built .cache/chromium.ok
 # tier's output together.
 test: setup lint
 	$(MAKE) --no-print-directory -j3 -O test-engine test-pyodide site
-	$(MAKE) --no-print-directory -j2 -O test-site test-wizard XDIST="-n 2 --dist load"
+	$(MAKE) --no-print-directory -j2 -O test-site test-wizard XDIST="-n 2 --dist loadgroup"
 
 bench: site/.built .cache/chromium.ok bench-roster
 	$(PY) scripts/bench.py

@@ -9,6 +9,7 @@ first, a middle and its last day: a date shown must be in all of them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 
@@ -22,7 +23,8 @@ from kenpo_wizard.texts import explain
 from kenpo_wizard.wareki import wareki
 from kenpo_wizard.web import canonical_query
 
-pytestmark = pytest.mark.slow  # every band of every path: make test, not test-fast
+# every band of every path: make test, not test-fast; one worker shares the band walk
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("band_walk")]
 
 BUILD_DAY = dt.date(2026, 12, 2)
 MAX_DAY = dt.date(2099, 12, 31)  # the last day the engine takes (spec v3 A9)
@@ -39,8 +41,14 @@ def dates_in(text: str) -> set[dt.date]:
     return out
 
 
-def band_walk(on: dt.date) -> Iterator[tuple[Path, dict[str, Range], dict[tuple[str, str], str]]]:
-    """Every result state reached through at least one band of more than one value."""
+@functools.cache
+def band_walk(on: dt.date) -> list[tuple[Path, dict[str, Range], dict[tuple[str, str], str]]]:
+    """Every result state reached through at least one band of more than one value (walked
+    once per process: both sweeps below read it; they run in one worker, see xdist_group)."""
+    return list(_band_walk(on))
+
+
+def _band_walk(on: dt.date) -> Iterator[tuple[Path, dict[str, Range], dict[tuple[str, str], str]]]:
     sig = Signatures(on)
     todo: list[tuple[Path, dict[str, Range], dict[tuple[str, str], str]]] = [([], {}, {})]
     while todo:
@@ -84,6 +92,12 @@ def samples(q: Question, r: Range) -> list[str]:
 def result_text(answers: dict[str, str], on: dt.date, inexact: frozenset[str] = frozenset()) -> str:
     """What a result page says (the same Explanation the page's views render), with the
     calendar's dates; the answers' own summary (band labels, 「〜以降」) is not an answer."""
+    return _result_text(tuple(sorted(answers.items())), on, inexact)
+
+
+@functools.cache  # the sweeps ask for the same exact answers from many pages
+def _result_text(items: tuple[tuple[str, str], ...], on: dt.date, inexact: frozenset[str]) -> str:
+    answers = dict(items)
     state = walk(FLOW, answers, on)
     assert state.error is None and isinstance(state.node, Outcome), answers
     a = assess(state.facts, on, on)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 from wizkit import jump, wait_ready
 
 from kenpo_wizard.web import step
@@ -25,7 +25,7 @@ from truth_sweep import SWEEP_DAYS, TODAY, cases
 
 pytestmark = pytest.mark.slow
 
-PHONE = {"width": 375, "height": 812}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 LANGS = {"ja": "wizard/", "en": "en/wizard/"}
 SCREEN = "#kenpo-wizard [data-kw-screen]"
 

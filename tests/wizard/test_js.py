@@ -103,7 +103,7 @@ def test_every_golden_day_and_code_by_url(page: Page, base_url: str, shard: int)
 
 def test_golden_outcomes_with_real_input(page: Page, base_url: str) -> None:
     """A sample of outcomes with Playwright's mouse and keyboard input (typing 和暦 too)."""
-    paths = one_per_outcome(load())[::12]
+    paths = one_per_outcome(load())[::24]
     page.goto(f"{base_url}/wizard/")
     wait_ready(page)
     for i, g in enumerate(paths):
