@@ -92,12 +92,6 @@ def samples(q: Question, r: Range) -> list[str]:
 def result_text(answers: dict[str, str], on: dt.date, inexact: frozenset[str] = frozenset()) -> str:
     """What a result page says (the same Explanation the page's views render), with the
     calendar's dates; the answers' own summary (band labels, 「〜以降」) is not an answer."""
-    return _result_text(tuple(sorted(answers.items())), on, inexact)
-
-
-@functools.cache  # the sweeps ask for the same exact answers from many pages
-def _result_text(items: tuple[tuple[str, str], ...], on: dt.date, inexact: frozenset[str]) -> str:
-    answers = dict(items)
     state = walk(FLOW, answers, on)
     assert state.error is None and isinstance(state.node, Outcome), answers
     a = assess(state.facts, on, on)

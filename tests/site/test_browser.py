@@ -30,9 +30,13 @@ def _open(page_factory: Any, base_url: str, path: str, width: int) -> tuple[Any,
     page = page_factory(width)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    _visit(page, base_url, path)
+    return page, requests
+
+
+def _visit(page: Any, base_url: str, path: str) -> None:
     page.goto(f"{base_url}/{path}", wait_until="load")
     page.wait_for_load_state("networkidle")
-    return page, requests
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -96,8 +100,7 @@ def test_no_sideways_scrolling(page_factory: Any, base_url: str, width: int) -> 
     # one page walks them all: a context per page fetched the wizard's engine once per page
     page = page_factory(width)
     for path in PAGES:
-        page.goto(f"{base_url}/{path}", wait_until="load")
-        page.wait_for_load_state("networkidle")
+        _visit(page, base_url, path)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )

@@ -9,19 +9,11 @@ language is then reached through the wizard itself, which checks the measure aga
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, ViewportSize
-from wizkit import jump, wait_ready
-
-from kenpo_wizard.web import step
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
-from truth_sweep import SWEEP_DAYS, TODAY, cases
+from wizkit import jump, sample_results, wait_ready
 
 pytestmark = pytest.mark.slow
 
@@ -80,13 +72,10 @@ def test_what_to_do_and_what_to_show_fit_a_phones_first_screen(
     wait_ready(page)
     failures: list[str] = []
     ends: list[tuple[float, str]] = []
-    for day in SWEEP_DAYS:
-        for case in cases(day):
-            query = f"{case.query}&on={day.isoformat()}"
-            shown = json.loads(step(query, TODAY.isoformat(), url, lang))
-            got = page.evaluate(_LAND, [shown["html"]])
-            failures += _problems(f"{lang} {day} {case.code}", got)
-            ends.append((got["end"], query))
+    for r in sample_results(lang, url):
+        got = page.evaluate(_LAND, [r.html])
+        failures += _problems(f"{lang} {r.day} {r.code}", got)
+        ends.append((got["end"], r.query))
     assert not failures, f"{len(failures)} of {len(ends)}, e.g.\n" + "\n".join(failures[:60])
     # the measure against the wizard: the tallest, reached by the wizard's own step
     page.goto(url)

@@ -89,8 +89,8 @@ def _abort(route: Route) -> None:
 def test_a_failed_download_is_known_in_seconds_and_the_answers_stay(
     page: Page, base_url: str, what: str
 ) -> None:
-    """The download fails (blocked): in seconds the page says so (not the stall watchdog), keeps the answers given and
-    goes on with the pre-built answers in place."""
+    """The download fails (blocked): in seconds the page says so (not the stall watchdog),
+    keeps the answers given and goes on with the pre-built answers in place."""
     held: list[Route] = []
     page.route(what, lambda route: held.append(route))
     page.goto(f"{base_url}/wizard/")

@@ -10,22 +10,12 @@ the page's own engine, which checks the sweep's measure against the printer.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
-import sys
-from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page
 from test_a11y import RESULT
-from wizkit import open_in_page, wait_ready
-
-from kenpo_wizard.web import step
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
-from truth_sweep import SWEEP_DAYS, cases
+from wizkit import open_in_page, sample_results, wait_ready
 
 pytestmark = pytest.mark.slow
 
@@ -66,18 +56,6 @@ async ([html]) => {
 """.replace("SCREEN", SCREEN)
 
 
-def _results(lang: str, base: str) -> list[tuple[str, str, str]]:
-    """(day, code, html) of every code of every sample day, as the worker makes it."""
-    out = []
-    for day in SWEEP_DAYS:
-        for case in cases(day):
-            query = f"{case.query}&on={day.isoformat()}"
-            shown: dict[str, Any] = json.loads(step(query, "2026-12-02", base, lang))
-            assert shown["kind"] == "result", (day, case.code, shown["kind"])
-            out.append((day.isoformat(), case.code, shown["html"]))
-    return out
-
-
 @pytest.mark.parametrize("lang", list(LANGS))
 def test_every_result_of_the_sample_days_prints_on_one_a4_sheet(
     page: Page, base_url: str, lang: str
@@ -88,19 +66,19 @@ def test_every_result_of_the_sample_days_prints_on_one_a4_sheet(
     site_name = page.evaluate("document.querySelector('.md-header__topic')?.innerText.trim()")
     page.set_viewport_size({"width": SHEET_WIDTH, "height": SHEET_HEIGHT})
     page.emulate_media(media="print")
-    heights: list[tuple[int, str, str]] = []
+    heights: list[tuple[int, str]] = []
     failures: list[str] = []
-    for day, code, html in _results(lang, url):
-        got = page.evaluate(_LAY_OUT, [html])
-        heights.append((got["height"], day, code))
-        where = f"{lang} {day} {code}"
+    for r in sample_results(lang, url):
+        got = page.evaluate(_LAY_OUT, [r.html])
+        heights.append((got["height"], r.query))
+        where = f"{lang} {r.day} {r.code}"
         if got["height"] > SHEET_HEIGHT:
             failures.append(f"{where}: {got['height']} px > {SHEET_HEIGHT} px (two sheets)")
         if got["tappable"]:
             failures.append(f"{where}: printed controls {got['tappable'][:3]}")
         if got["shared"]:
             failures.append(f"{where}: {got['shared']} list items share a line")
-        if code not in got["code"] or not got["day"]:
+        if r.code not in got["code"] or not got["day"]:
             failures.append(f"{where}: the code or the day asked is not printed")
         if not got["head"] or (site_name and site_name.split("｜")[0] not in got["head"]):
             failures.append(f"{where}: no site name / print date on the sheet: {got['head']!r}")
@@ -108,12 +86,10 @@ def test_every_result_of_the_sample_days_prints_on_one_a4_sheet(
     # The measure against the printer: the tallest results, printed through the page's engine.
     # (print media kept: page.pdf under emulated screen media would print the screen's layout)
     page.set_viewport_size({"width": 390, "height": 844})
-    by_code = {(d, c): q for d in SWEEP_DAYS for q, c in ((k.query, k.code) for k in cases(d))}
-    for _height, day, code in sorted(heights, reverse=True)[:3]:
-        query = f"{by_code[(dt.date.fromisoformat(day), code)]}&on={day}"
+    for _height, query in sorted(heights, reverse=True)[:3]:
         assert open_in_page(page, query)["kind"] == "result"
         pdf = page.pdf(format="A4", print_background=True)
-        assert len(PRINTED_PAGES.findall(pdf)) == 1, f"{lang} {day} {code}: more than one page"
+        assert len(PRINTED_PAGES.findall(pdf)) == 1, f"{lang} {query}: more than one page"
 
 
 def test_the_sheet_names_the_site_and_the_print_day(page: Page, base_url: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import sys
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from playwright.sync_api import Page, Route
 from kenpo_wizard import texts
 from kenpo_wizard.flow import FLOW, enumerate_paths, walk
 from kenpo_wizard.rules import assess
+from kenpo_wizard.web import step
 
 READY_TIMEOUT_MS = 120_000
 
@@ -170,6 +172,30 @@ def for_day(day: dt.date) -> list[Golden]:
         )
         for s in enumerate_paths(FLOW, day)
     ]
+
+
+@dataclass(frozen=True)
+class SampleResult:
+    day: dt.date
+    code: str
+    query: str  # the answers and the day (on=), as the wizard's address holds them
+    html: str  # the result screen, as the worker shows it
+
+
+def sample_results(lang: str, base: str) -> list[SampleResult]:
+    """Every code of every sample day (tests/engine/truth_sweep.py): the engine's HTML made
+    here in CPython by the function the worker calls, to be put into the real page."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
+    from truth_sweep import SWEEP_DAYS, TODAY, cases
+
+    out = []
+    for day in SWEEP_DAYS:
+        for case in cases(day):
+            query = f"{case.query}&on={day.isoformat()}"
+            shown: dict[str, Any] = json.loads(step(query, TODAY.isoformat(), base, lang))
+            assert shown["kind"] == "result", (day, case.code, shown["kind"])
+            out.append(SampleResult(day, case.code, query, shown["html"]))
+    return out
 
 
 def one_per_outcome(rows: list[Golden]) -> list[Golden]:
